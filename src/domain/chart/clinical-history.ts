@@ -27,6 +27,8 @@ export interface ActiveProblem {
   laterality?: 'left' | 'right';
   /** 0 = untreated, 1 = back to normal; how well treatment controls the condition's effects. */
   control: number;
+  /** Start of the first drug for this problem; treatment works from then on. */
+  treatedFrom?: string;
   condition?: Condition;
   procedure?: Procedure;
 }
@@ -312,6 +314,7 @@ export function chooseMedications(
       const start = acute ? problem.onset : addDays(problem.onset, rng.int(0, Math.max(0, Math.min(180, daysBetween(problem.onset, opts.refDate) - 1))));
       const end = acute ? addDays(start, rng.int(5, 14)) : undefined;
       const finished = end !== undefined && daysBetween(end, opts.refDate) > 0;
+      if (!problem.treatedFrom || daysBetween(start, problem.treatedFrom) > 0) problem.treatedFrom = start;
       out.push({
         drugId: drug.id,
         problem,
@@ -326,7 +329,8 @@ export function chooseMedications(
         }),
       });
     }
-    if (treated && problem.module.kind === 'chronic') problem.control = rng.float(0.35, 0.85, 2);
+    // Treated chronic disease improves but is rarely normalised (e.g. a treated diabetic's A1c of 7–8 %).
+    if (treated && problem.module.kind === 'chronic') problem.control = rng.float(0.2, 0.6, 2);
   }
   return out;
 }

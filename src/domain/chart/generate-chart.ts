@@ -4,7 +4,7 @@ import { getCondition } from '@/domain/codes/code-tables';
 import type { Sex } from '@/domain/codes/code-types';
 import { renderDocuments } from '@/domain/documents/render-documents';
 import { createRng, deriveSeed, type Rng } from '@/domain/rng/rng';
-import { addDays, dateTime } from '@/domain/time/dates';
+import { addDays, dateTime, daysBetween } from '@/domain/time/dates';
 import type { Ref } from './fhir-builders';
 import {
   agesAllowing,
@@ -54,6 +54,10 @@ function chooseSexAndAge(rng: Rng, spec: ChartSpec): { sex: Sex; age: number } {
   return { sex, age: rng.int(Math.max(lo, band.min), Math.min(hi, band.max)) };
 }
 
+function latestOf(a: string, b: string): string {
+  return daysBetween(a, b) > 0 ? b : a;
+}
+
 /**
  * Generate one synthetic chart. Pure: the same spec gives the same chart, byte for byte, in Node
  * and in the browser. Sub-generators get their own derived seeds so that adding, say, a field to
@@ -101,7 +105,7 @@ export function generateChart(spec: ChartSpec): Chart {
   }
   const medications = chooseMedications(clinical, problems, { allergenIds: allergyChoices.map((a) => a.allergenId), refDate, patientRef, prescriber: pcpRef });
   const allergies =
-    allergyChoices.length > 0 ? allergyChoices.map((a) => a.resource) : [noKnownAllergies(clinical, patientRef, pcpRef, addDays(refDate, -clinical.int(30, 700)))];
+    allergyChoices.length > 0 ? allergyChoices.map((a) => a.resource) : [noKnownAllergies(clinical, patientRef, pcpRef, latestOf(addDays(refDate, -clinical.int(30, 700)), addDays(birthDate, 1)))];
 
   const facilityRef: Ref = { reference: `Organization/${reg.facility.id}`, display: reg.facility.name };
   const labRef: Ref = { reference: `Organization/${reg.lab.id}`, display: reg.lab.name };

@@ -7,7 +7,7 @@ import type {
   Practitioner,
 } from '@medplum/fhirtypes';
 import { getLab, getPanel, getVital, referenceFor, VACCINES } from '@/domain/codes/code-tables';
-import type { Interval, LabTest, Sex } from '@/domain/codes/code-types';
+import type { Effect, Interval, LabTest, Sex } from '@/domain/codes/code-types';
 import { roundTo, type Rng } from '@/domain/rng/rng';
 import { addDays, addMonths, addYears, ageInMonths, ageOn, dateTime, daysBetween, parseDay } from '@/domain/time/dates';
 import type { ActiveProblem } from './clinical-history';
@@ -244,9 +244,12 @@ export function vitalBaseline(rng: Rng, age: number): Baseline {
   };
 }
 
-/** The value a condition effect gives on `day`, pulled toward normal by treatment. */
-function effectValue(rng: Rng, range: [number, number], normal: number, control: number): number {
-  const raw = rng.float(range[0], range[1], 3);
+/** The value a condition effect gives on `day`, pulled toward normal once treatment has started. */
+function effectValue(rng: Rng, hit: { effect: Effect; problem: ActiveProblem }, normal: number, day: string): number {
+  const [low, high] = hit.effect.range;
+  const raw = rng.float(low, high, 3);
+  const { treatedFrom, control } = hit.problem;
+  if (hit.effect.persistent || !treatedFrom || daysBetween(treatedFrom, day) < 30) return raw;
   return raw + (normal - raw) * control * rng.float(0.6, 1, 2);
 }
 
@@ -289,7 +292,7 @@ export function buildVitals(
   const age = ageOn(opts.birthDate, day) + ageInMonths(opts.birthDate, day) / 12 - ageOn(opts.birthDate, day);
   const pick = (target: string, normal: number, noise: number) => {
     const hit = effectFor(problems, target, day);
-    if (hit) return effectValue(rng, hit.effect.range, normal, hit.problem.control);
+    if (hit) return effectValue(rng, hit, normal, day);
     return normal + rng.normal(0, noise);
   };
   const heightCm = medianHeight(age, opts.sex) * baseline.heightCm;
@@ -381,7 +384,7 @@ function panelValues(rng: Rng, tests: LabTest[], opts: { sex: Sex; age: number; 
     const hit = effectFor(opts.problems, test.id, opts.day);
     if (hit) {
       affected.add(test.id);
-      values.set(test.id, effectValue(rng, hit.effect.range, normal, hit.problem.control));
+      values.set(test.id, effectValue(rng, hit, normal, opts.day));
     } else {
       values.set(test.id, normal);
     }

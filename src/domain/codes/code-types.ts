@@ -159,6 +159,8 @@ export interface Effect {
   target: string;
   /** The range the value is drawn from while the condition is active (before treatment benefit). */
   range: [number, number];
+  /** Treatment does not bring it back toward normal (CKD's creatinine and eGFR). */
+  persistent?: boolean;
 }
 
 export interface MedicationChoice {

@@ -41,6 +41,12 @@ function mix(seed: number): [number, number, number, number] {
   return out as [number, number, number, number];
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex32(n: number): string {
+  return (HEX[n >>> 24] as string) + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
+}
+
 export function createRng(seed: number): Rng {
   let [a, b, c, d] = mix(seed);
   const uint32 = (): number => {
@@ -90,9 +96,13 @@ export function createRng(seed: number): Rng {
     sample: (items, k) => rng.shuffle(items).slice(0, Math.max(0, Math.min(k, items.length))),
     normal: (mean, sd) => mean + (next() + next() + next() + next() - 2) * sd * Math.sqrt(3),
     uuid: () => {
-      const h = [uint32(), uint32(), uint32(), uint32()].map((n) => n.toString(16).padStart(8, '0')).join('');
-      const variant = ((parseInt(h[16] as string, 16) & 0x3) | 0x8).toString(16);
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      const a = hex32(uint32());
+      const b = hex32(uint32());
+      const c = uint32();
+      const d = hex32(uint32());
+      // Version 4 in the third group, RFC 4122 variant (10xx) in the fourth.
+      const variant = hex32(((c & 0x3fffffff) | 0x80000000) >>> 0);
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant.slice(0, 4)}-${variant.slice(4, 8)}${d}`;
     },
   };
   return rng;

@@ -5,10 +5,20 @@
 
 const DAY_MS = 86_400_000;
 
+const dayNumbers = new Map<string, number>();
+
+/** Days since 1970-01-01 of the date at the start of `day` (a date or a FHIR dateTime). */
 export function parseDay(day: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  const key = day.length > 10 ? day.slice(0, 10) : day;
+  const cached = dayNumbers.get(key);
+  if (cached !== undefined) return cached;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
   if (!m) throw new Error(`Not a date (YYYY-MM-DD): ${day}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  const value = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  // Charts reuse a few thousand distinct days; the cache is bounded so long runs stay small.
+  if (dayNumbers.size > 50_000) dayNumbers.clear();
+  dayNumbers.set(key, value);
+  return value;
 }
 
 export function formatDay(dayNumber: number): string {

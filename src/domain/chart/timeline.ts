@@ -9,7 +9,7 @@ import type {
 import { getLab, getPanel, getVital, referenceFor, VACCINES } from '@/domain/codes/code-tables';
 import type { Effect, Interval, LabTest, Sex } from '@/domain/codes/code-types';
 import { roundTo, type Rng } from '@/domain/rng/rng';
-import { addDays, addMonths, addYears, ageInMonths, ageOn, dateTime, daysBetween, parseDay } from '@/domain/time/dates';
+import { addDays, addMonths, addYears, ageInMonths, ageOn, dateTime, dateTimeAfter, daysBetween, parseDay } from '@/domain/time/dates';
 import type { ActiveProblem } from './clinical-history';
 import { concept, flagFor, interpretation, quantity, ref, type Ref } from './fhir-builders';
 
@@ -98,6 +98,15 @@ export function planVisits(rng: Rng, opts: PlanOptions): Visit[] {
     }
   }
 
+  // A chronic problem that is monitored is seen at least once after its onset.
+  for (const problem of chronic) {
+    const seen = visits.some((v) => (v.kind === 'follow-up' || v.kind === 'wellness') && daysBetween(problem.onset, v.day) >= 0);
+    if (!seen && problem.module.monitoring.length > 0) {
+      const day = addDays(problem.onset, rng.int(7, Math.max(7, Math.min(60, daysBetween(problem.onset, refDate) - 1))));
+      if (daysBetween(day, refDate) > 0) visits.push(newVisit('follow-up', day, opts.pcp, chronic.filter((p) => daysBetween(p.onset, day) >= 0)));
+    }
+  }
+
   const acute = problems.filter((p) => p.module.kind === 'acute' && inWindow(p.onset));
   let admitted = false;
   for (const problem of acute) {
@@ -174,10 +183,10 @@ function covers(ordered: string[], panel: string): boolean {
 export function buildEncounter(rng: Rng, visit: Visit, patientRef: Ref, facilityRef: Ref): Encounter {
   const type = ENCOUNTER_TYPES[visit.kind];
   const start = dateTime(visit.day, visit.hour, visit.minute);
-  const endMinutes = visit.minute + rng.pick([15, 20, 30, 40]);
+  const length = rng.pick([15, 20, 30, 40]) + (visit.kind === 'emergency' ? rng.int(2, 5) * 60 : 0);
   const end = visit.dischargeDay
     ? dateTime(visit.dischargeDay, rng.int(10, 15), rng.pick([0, 30]))
-    : dateTime(visit.day, visit.hour + Math.floor(endMinutes / 60) + (visit.kind === 'emergency' ? rng.int(2, 5) : 0), endMinutes % 60);
+    : dateTimeAfter(visit.day, visit.hour, visit.minute, length);
   const reasons = visit.problems.filter((p) => p.condition);
   const encounter: Encounter = {
     resourceType: 'Encounter',
@@ -427,8 +436,8 @@ export function buildLabPanel(
   const tests = panel.tests.map(getLab);
   const age = ageOn(opts.birthDate, draw.day);
   const values = panelValues(rng, tests, { sex: opts.sex, age, day: draw.day, problems: opts.problems, baseline: opts.baseline });
-  const issuedDay = addDays(draw.day, rng.chance(0.7) ? 0 : 1);
-  const issued = `${dateTime(issuedDay, rng.int(13, 20), rng.int(0, 59)).slice(0, 19)}-05:00`;
+  // Results are released one to 26 hours after collection.
+  const issued = dateTimeAfter(draw.day, Number(draw.time.slice(11, 13)), Number(draw.time.slice(14, 16)), rng.int(60, 26 * 60));
   const results = tests.map((test): Observation => {
     const interval = referenceFor(test, opts.sex);
     const value = roundTo(values.get(test.id) as number, test.decimals);
@@ -505,8 +514,10 @@ export function buildImmunizations(
   const { birthDate, refDate } = opts;
   const age = ageOn(birthDate, refDate);
   const doses: { vaccineId: string; day: string }[] = [];
-  const usable = (day: string, vaccine: (typeof VACCINES)[number]) =>
-    daysBetween(birthDate, day) > 0 && daysBetween(day, refDate) > 0 && Number(day.slice(0, 4)) >= vaccine.availableFromYear;
+  const usable = (day: string, vaccine: (typeof VACCINES)[number]) => {
+    const year = Number(day.slice(0, 4));
+    return daysBetween(birthDate, day) > 0 && daysBetween(day, refDate) > 0 && year >= vaccine.availableFromYear && year <= (vaccine.availableUntilYear ?? 9999);
+  };
   const completeness = rng.float(0.85, 1, 2);
   for (const vaccine of VACCINES) {
     if (vaccine.sex && vaccine.sex !== opts.sex) continue;
@@ -532,11 +543,15 @@ export function buildImmunizations(
         const day = addDays(refDate, -rng.int(30, vaccine.everyYears * 365 - 1));
         if (daysBetween(eligible, day) >= 0 && usable(day, vaccine)) doses.push({ vaccineId: vaccine.id, day });
       } else {
-        const span = Math.max(31, Math.min(daysBetween(eligible, refDate) - 1, 5 * 365));
-        const first = addDays(refDate, -rng.int(30, span));
-        const day = daysBetween(eligible, first) >= 0 ? first : eligible;
-        for (let n = 0; n < (vaccine.adultDoses ?? 1); n++) {
-          const doseDay = addMonths(day, n * (vaccine.adultIntervalMonths ?? 2));
+        // The series starts some time after eligibility, within the years the product was in use.
+        const until = vaccine.availableUntilYear ? `${vaccine.availableUntilYear}-12-31` : refDate;
+        const last = daysBetween(until, refDate) > 0 ? until : refDate;
+        const from = daysBetween(eligible, `${vaccine.availableFromYear}-01-01`) > 0 ? `${vaccine.availableFromYear}-01-01` : eligible;
+        const span = daysBetween(from, last) - 30;
+        if (span < 1) continue;
+        const first = addDays(from, rng.int(0, Math.min(span, 5 * 365)) + Math.max(0, span - 5 * 365));
+        for (const offset of vaccine.adultSeriesMonths ?? [0]) {
+          const doseDay = addDays(addMonths(first, offset), rng.int(0, 14));
           if (usable(doseDay, vaccine)) doses.push({ vaccineId: vaccine.id, day: doseDay });
         }
       }

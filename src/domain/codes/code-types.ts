@@ -142,9 +142,10 @@ export interface Vaccine {
   seasonalFromMonths?: number;
   adultFromYears?: number;
   everyYears?: number;
-  /** Adult series of more than one dose (Shingrix: 2 doses, 2 to 6 months apart). */
-  adultDoses?: number;
-  adultIntervalMonths?: number;
+  /** An adult series of several doses, in months after the first (Shingrix [0, 2]; adult Hep B [0, 1, 6]). */
+  adultSeriesMonths?: number[];
+  /** Last year the product was given (COVID-19 original monovalent vaccines were withdrawn in 2023). */
+  availableUntilYear?: number;
   /** Only in this sex (HPV was first licensed for females; kept general here). */
   sex?: Sex;
   /** The product is only given to people born on or after this year (vaccines introduced late). */

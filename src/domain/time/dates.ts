@@ -74,6 +74,14 @@ export function dateTime(day: string, hour: number, minute: number): string {
   return `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00-05:00`;
 }
 
+/** The clinic time `minutesLater` after `day hour:minute`, rolling over midnight into the next day. */
+export function dateTimeAfter(day: string, hour: number, minute: number, minutesLater: number): string {
+  const total = hour * 60 + minute + minutesLater;
+  const days = Math.floor(total / 1440);
+  const rest = total - days * 1440;
+  return dateTime(addDays(day, days), Math.floor(rest / 60), rest % 60);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Print a date the ways U.S. records do: `03/14/2024`, `3/14/24`, `Mar 14, 2024`, `2024-03-14`. */

@@ -1,5 +1,7 @@
 import { processIo, UsageError, type CliIo } from './cli-io';
 import { GENERATE_HELP, runGenerate } from './commands/generate';
+import { runScenario, SCENARIO_HELP } from './commands/scenario';
+import { runScore, SCORE_HELP } from './commands/score';
 
 interface Command {
   summary: string;
@@ -9,6 +11,8 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   generate: { summary: 'generate synthetic patients as FHIR R4 bundles', help: GENERATE_HELP, run: runGenerate },
+  scenario: { summary: 'list, validate, or print the answer key of scenarios', help: SCENARIO_HELP, run: runScenario },
+  score: { summary: 'score a submission against a scenario', help: SCORE_HELP, run: runScore },
 };
 
 export function usage(): string {

@@ -114,13 +114,21 @@ export const recordingTaskSchema = z.object({
   instructions: z.string().min(1),
 });
 
-export const filingTaskSchema = z.object({
-  kind: z.literal('filing'),
-  patientCount: z.int().min(2).max(6).describe('How many patients the loose documents belong to.'),
-  lookalikes: z.array(z.enum(LOOKALIKE_KINDS)).describe('Look-alike patients planted among them.'),
-  documentsPerPatient: z.int().min(2).max(8),
-  instructions: z.string().min(1),
-});
+export const filingTaskSchema = z
+  .object({
+    kind: z.literal('filing'),
+    patientCount: z.int().min(2).max(6).describe('How many patients the loose documents belong to.'),
+    lookalikes: z.array(z.enum(LOOKALIKE_KINDS)).describe('Look-alike patients planted among them.'),
+    documentsPerPatient: z.int().min(2).max(8),
+    instructions: z.string().min(1),
+  })
+  .superRefine((task, ctx) => {
+    // Each look-alike needs a patient to imitate and a patient to be; a Jr./Sr. pair needs two of its own.
+    const needed = task.lookalikes.length + 1 + (task.lookalikes.includes('jr-sr') && task.lookalikes.length > 1 ? 1 : 0);
+    if (task.patientCount < needed) {
+      ctx.addIssue({ code: 'custom', path: ['patientCount'], message: `at least ${needed} patients are needed for the look-alikes ${task.lookalikes.join(', ')}` });
+    }
+  });
 
 export const mpiTaskSchema = z.object({
   kind: z.literal('mpi'),

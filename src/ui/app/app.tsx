@@ -1,0 +1,58 @@
+import { useRef, type MouseEvent } from 'react';
+import { formatHash, useHashRoute } from './routes';
+import { APP_SECTIONS, sectionFor } from './sections';
+
+export function App() {
+  const [route, navigate] = useHashRoute();
+  const section = sectionFor(route.section);
+  const mainRef = useRef<HTMLElement>(null);
+
+  // The fragment holds the route, so the skip link moves focus itself instead of changing the hash.
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main-content" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <a className="brand" href={formatHash({ section: APP_SECTIONS[0].id })}>
+            <svg className="brand__mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <rect x="3" y="2" width="18" height="20" rx="3" />
+              <path d="M12 7v8M8 11h8" />
+            </svg>
+            <span className="brand__name">ChartLab</span>
+          </a>
+          <nav className="app-nav" aria-label="Main">
+            <ul>
+              {APP_SECTIONS.map((s) => (
+                <li key={s.id}>
+                  <a href={formatHash({ section: s.id })} aria-current={s.id === section.id ? 'page' : undefined}>
+                    {s.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main-content" ref={mainRef} tabIndex={-1} className="app-main">
+        <section.Page route={route} navigate={navigate} />
+      </main>
+      <footer className="app-footer">
+        <p>
+          All patients are synthetic: generated from a seed, they describe no real person.
+        </p>
+        <p>
+          This material contains content from LOINC® (<a href="https://loinc.org">loinc.org</a>). LOINC is copyright ©
+          Regenstrief Institute, Inc. and the Logical Observation Identifiers Names and Codes (LOINC) Committee and is
+          available at no cost under the license at <a href="https://loinc.org/license">loinc.org/license</a>.
+        </p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useAppStore } from '@/store/app-store';
+import { ChartSections } from './chart-sections';
+import { FACT_HINT_ID } from './fact-button';
+import { PatientBanner } from './patient-banner';
+
+/**
+ * The chart on screen: the patient banner on top, then the chart sections beside the source
+ * documents (stacked on narrow screens). The documents pane is a slot the app fills, so this
+ * feature does not import the documents feature.
+ */
+export function ChartViewer({ documentsPane }: { documentsPane: ReactNode }) {
+  const chart = useAppStore((s) => s.chart);
+  const status = useAppStore((s) => s.status);
+  const error = useAppStore((s) => s.error);
+  const bannerRef = useRef<HTMLDivElement>(null);
+
+  // The sticky banner's height offsets the sticky documents pane and scroll-into-view targets.
+  useLayoutEffect(() => {
+    const element = bannerRef.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const update = () => root.style.setProperty('--banner-height', `${Math.ceil(element.getBoundingClientRect().height)}px`);
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [chart]);
+
+  return (
+    <div className="chart-viewer">
+      {status === 'error' && (
+        <div role="alert" className="notice notice--error">
+          <strong>The chart could not be generated.</strong> {error}
+        </div>
+      )}
+      {!chart ? (
+        status === 'loading' ? (
+          <div className="card empty-state" aria-busy="true">
+            <span className="spinner spinner--large" aria-hidden="true" />
+            <p>Loading the chart generator…</p>
+          </div>
+        ) : (
+          <div className="card empty-state">
+            <h2>No chart open</h2>
+            <p>
+              Enter a seed and choose <strong>Generate</strong>, or choose <strong>Random patient</strong>. Try seed 42.
+            </p>
+          </div>
+        )
+      ) : (
+        <div className={`chart${status === 'loading' ? ' chart--stale' : ''}`} aria-busy={status === 'loading'}>
+          <p id={FACT_HINT_ID} hidden>
+            Highlights where the source documents state this fact.
+          </p>
+          <div ref={bannerRef} className="chart__banner">
+            <PatientBanner chart={chart} />
+          </div>
+          <div className="workspace">
+            <div className="workspace__chart">
+              <ChartSections chart={chart} />
+            </div>
+            <div className="workspace__documents">{documentsPane}</div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -38,6 +38,7 @@ interface Credit {
 
 /** A reaction may be typed as a list ("hives, wheezing"): every part must be documented. */
 function listCredit(entered: string, accepted: string[]): Credit {
+  if (matchesAny(entered, accepted)) return { credit: 1 };
   const parts = entered.split(/\s*(?:,|;|\band\b|&)\s*/i).filter((p) => p.length > 0);
   if (parts.length <= 1) return { credit: matchesAny(entered, accepted) ? 1 : 0 };
   const ok = parts.filter((p) => matchesAny(p, accepted)).length;

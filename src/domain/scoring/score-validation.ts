@@ -31,8 +31,10 @@ export function scoreValidation(exercise: ValidationExercise, answers: Validatio
   let correctCorrections = 0;
   exercise.errors.forEach((error, i) => {
     const targets = new Set([error.target, ...error.alsoAccept]);
+    // A flag counts for this error when it names the error's target (or an accepted alternative
+    // with the right type); alternatives can be shared between errors, so they need the type.
     const match = answers.findings.findIndex((f, j) => !used.has(j) && targets.has(f.target) && f.errorType === error.type);
-    const index = match >= 0 ? match : answers.findings.findIndex((f, j) => !used.has(j) && targets.has(f.target));
+    const index = match >= 0 ? match : answers.findings.findIndex((f, j) => !used.has(j) && f.target === error.target);
     const finding = index >= 0 ? answers.findings[index] : undefined;
     if (finding) used.add(index);
     const info = ERROR_CATALOG[error.type];

@@ -15,7 +15,7 @@ async function main() {
   const figures: Figure[] = [];
   const only = process.argv.slice(2);
   const want = (section: string) => only.length === 0 || only.includes(section);
-  if (want('generation')) figures.push(...benchGeneration());
+  if (want('generation')) figures.push(...(await benchGeneration()));
   if (want('browser')) figures.push(...(await benchFirstRender()));
   const width = Math.max(...figures.map((f) => f.name.length));
   console.log('\nChartLab benchmark');

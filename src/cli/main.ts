@@ -1,5 +1,7 @@
 import { processIo, UsageError, type CliIo } from './cli-io';
 import { GENERATE_HELP, runGenerate } from './commands/generate';
+import { IMPORT_HELP, runImport } from './commands/import';
+import { QUIZ_HELP, runQuiz } from './commands/quiz';
 import { runScenario, SCENARIO_HELP } from './commands/scenario';
 import { runScore, SCORE_HELP } from './commands/score';
 
@@ -11,8 +13,10 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   generate: { summary: 'generate synthetic patients as FHIR R4 bundles', help: GENERATE_HELP, run: runGenerate },
+  import: { summary: 'import a FHIR R4 bundle (e.g. from Synthea) as a chart', help: IMPORT_HELP, run: runImport },
   scenario: { summary: 'list, validate, or print the answer key of scenarios', help: SCENARIO_HELP, run: runScenario },
   score: { summary: 'score a submission against a scenario', help: SCORE_HELP, run: runScore },
+  quiz: { summary: 'print a seeded drill quiz (questions, answers, explanations) as JSON', help: QUIZ_HELP, run: runQuiz },
 };
 
 export function usage(): string {

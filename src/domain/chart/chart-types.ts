@@ -5,13 +5,16 @@ import type {
   DiagnosticReport,
   Encounter,
   FamilyMemberHistory,
+  DocumentReference,
   Immunization,
+  MedicationRequest,
   MedicationStatement,
   Observation,
   Organization,
   Patient,
   Practitioner,
   Procedure,
+  Resource,
 } from '@medplum/fhirtypes';
 
 /**
@@ -48,6 +51,21 @@ export interface Chart {
   labReports: DiagnosticReport[];
   /** Source documents rendered from this chart, with evidence spans. */
   documents: SourceDocument[];
+  /**
+   * Imported charts only: the prescriptions of the source record. Each also appears in
+   * `medications` as a MedicationStatement `basedOn` it, which is what the views read.
+   */
+  medicationRequests?: MedicationRequest[];
+  /**
+   * Imported charts only: the DocumentReferences the source record brought, as they came
+   * (references made relative). Their text is in `documents` (marked `imported`).
+   */
+  documentReferences?: DocumentReference[];
+  /**
+   * Imported charts only: resources no chart section holds (Claim, CarePlan, survey
+   * Observations …), kept aside so an export gives them back unchanged.
+   */
+  unmapped?: Resource[];
 }
 
 export interface ChartMeta {
@@ -56,6 +74,21 @@ export interface ChartMeta {
   generatorVersion: string;
   /** Condition module ids that shaped this chart (for scenario constraints and tests). */
   conditionModules: string[];
+  /** Set when the chart was imported from a FHIR file rather than generated. */
+  source?: ChartSource;
+}
+
+/** Where an imported chart came from. */
+export interface ChartSource {
+  format: 'fhir-r4';
+  /** The file name as the user chose it, when known. */
+  fileName?: string;
+  /** `Bundle.type`, or the resource type of a single-resource file. */
+  bundleType: string;
+  bundleId?: string;
+  /** cyrb128 of the input, hex: the same file imports to the same chart. */
+  hash: string;
+  importerVersion: string;
 }
 
 export type DocumentKind =
@@ -96,6 +129,8 @@ export interface SourceDocument {
   /** Plain text, laid out the way the document is printed (monospace-safe). */
   text: string;
   spans: EvidenceSpan[];
+  /** From an imported DocumentReference (in `Chart.documentReferences`), not rendered by ChartLab; it has no spans. */
+  imported?: boolean;
 }
 
 /** What to generate. Scenarios narrow it; everything left out is drawn at random. */

@@ -5,9 +5,9 @@ import { conditionName, procedureName, upperFirst } from './phrases';
 import {
   compareDays,
   conditionActiveOn,
-  conditionRefOfMedication,
   conditionResolvedBy,
   dayOf,
+  medWords,
   medicationActiveOn,
   medicationStart,
   reasonConditions,
@@ -43,15 +43,15 @@ export function snapshotOf(ctx: RenderContext, encounter: Encounter): VisitSnaps
   const lastDay = encounter.class?.code === 'IMP' ? dayOf(encounter.period?.end) || day : day;
   const reasons = reasonConditions(ctx, encounter);
   const history = ctx.chart.conditions
-    .filter((c) => !reasons.includes(c) && c.onsetDateTime && daysBetween(c.onsetDateTime, day) >= 0)
+    .filter((c) => !reasons.includes(c) && c.onsetDateTime && compareDays(c.onsetDateTime, day) <= 0)
     .sort((a, b) => compareDays(a.onsetDateTime ?? '', b.onsetDateTime ?? ''));
   const homeMeds: MedicationStatement[] = [];
   const newMeds: MedicationStatement[] = [];
   for (const m of ctx.chart.medications) {
     const start = medicationStart(m);
     if (!start) continue;
-    if (daysBetween(start, day) > 0 && medicationActiveOn(m, day)) homeMeds.push(m);
-    else if (daysBetween(day, start) >= 0 && daysBetween(start, lastDay) >= 0) newMeds.push(m);
+    if (compareDays(start, day) < 0 && medicationActiveOn(m, day)) homeMeds.push(m);
+    else if (compareDays(day, start) <= 0 && compareDays(start, lastDay) <= 0) newMeds.push(m);
   }
   return {
     encounter,
@@ -63,7 +63,7 @@ export function snapshotOf(ctx: RenderContext, encounter: Encounter): VisitSnaps
     activeProblems: history.filter((c) => conditionActiveOn(c, day)),
     homeMeds,
     newMeds,
-    procedures: ctx.chart.procedures.filter((p) => p.performedDateTime && daysBetween(p.performedDateTime, day) >= 0),
+    procedures: ctx.chart.procedures.filter((p) => p.performedDateTime && compareDays(p.performedDateTime, day) <= 0),
   };
 }
 
@@ -131,7 +131,7 @@ export function writeFamilyHistory(b: TextBuilder, ctx: RenderContext, style: No
     (f.condition ?? []).forEach((c, i) => {
       if (i > 0) b.text(', ');
       const module = conditionModuleFor(c.code);
-      const abbreviations = module?.abbreviations.filter((a) => a !== a.toLowerCase()) ?? [];
+      const abbreviations = module?.abbreviations.filter((a) => a.charCodeAt(0) >= 65 && a.charCodeAt(0) <= 90) ?? [];
       const label = abbreviations.length > 0 && ctx.rng.chance(style.abbreviate) ? ctx.rng.pick(abbreviations) : conditionName(c.code);
       b.fact(ref, 'code', label);
       if (c.onsetAge?.value !== undefined && ctx.rng.chance(0.4)) b.text(` (age ${c.onsetAge.value})`);
@@ -165,10 +165,9 @@ function writeDuration(b: TextBuilder, m: MedicationStatement): void {
 
 /** "Continue lisinopril 10 mg daily. Start azithromycin 250 mg PO QD x 5 days." for one problem. */
 export function writeProblemPlan(b: TextBuilder, ctx: RenderContext, style: NoteStyle, snap: VisitSnapshot, c: Condition, continueWord = 'Continue'): boolean {
-  const ref = refOf(c);
   let wrote = false;
   for (const m of snap.newMeds) {
-    if (conditionRefOfMedication(m) !== ref) continue;
+    if (medWords(ctx, m).condition !== c) continue;
     b.text(' Start ');
     writeMedication(b, ctx, style, m, { strength: true, amount: true, route: true, frequency: true });
     writeDuration(b, m);
@@ -176,7 +175,7 @@ export function writeProblemPlan(b: TextBuilder, ctx: RenderContext, style: Note
     wrote = true;
   }
   for (const m of snap.homeMeds) {
-    if (conditionRefOfMedication(m) !== ref) continue;
+    if (medWords(ctx, m).condition !== c) continue;
     b.text(` ${continueWord} `);
     writeMedication(b, ctx, style, m, { strength: true, total: true, frequency: true });
     b.text('.');
@@ -210,12 +209,20 @@ export function writeAssessmentPlan(b: TextBuilder, ctx: RenderContext, style: N
   return n;
 }
 
+/** Whether any medication of the visit treats `c`. */
+export function isTreated(ctx: RenderContext, snap: VisitSnapshot, c: Condition): boolean {
+  for (const m of snap.newMeds) if (medWords(ctx, m).condition === c) return true;
+  for (const m of snap.homeMeds) if (medWords(ctx, m).condition === c) return true;
+  return false;
+}
+
 /** Medications of the visit that treat none of the problems listed (kept so none is dropped). */
-export function unlistedMeds(snap: VisitSnapshot): MedicationStatement[] {
-  const listed = new Set<string>();
-  for (const c of snap.reasons) listed.add(refOf(c));
-  for (const c of snap.activeProblems) listed.add(refOf(c));
-  return [...snap.newMeds, ...snap.homeMeds].filter((m) => !listed.has(conditionRefOfMedication(m) ?? ''));
+export function unlistedMeds(ctx: RenderContext, snap: VisitSnapshot): MedicationStatement[] {
+  const listed = (m: MedicationStatement) => {
+    const c = medWords(ctx, m).condition;
+    return !!c && (snap.reasons.includes(c) || snap.activeProblems.includes(c));
+  };
+  return [...snap.newMeds, ...snap.homeMeds].filter((m) => !listed(m));
 }
 
 export function isAdmission(e: Encounter): boolean {

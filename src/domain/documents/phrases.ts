@@ -165,18 +165,21 @@ function conceptTexts(concept: CodeableConcept | undefined): string[] {
   return out;
 }
 
+/** Eponyms keep their capital mid-sentence ("a history of Alzheimer dementia"). */
+const EPONYMS = new Set(['Addison', 'Alzheimer', 'Barrett', 'Bell', 'Crohn', 'Cushing', 'Graves', 'Hashimoto', 'Hodgkin', 'Lyme', 'Meniere', 'Parkinson', 'Raynaud', 'Sjogren', 'Tourette']);
+
 /**
  * Lower-case the first letter for use mid-sentence, unless the first word is an acronym ("HTN")
- * or an eponym ("Alzheimer's disease").
+ * or an eponym ("Alzheimer's disease", "Parkinson disease").
  */
 export function lowerFirst(s: string): string {
   if (s.length < 2) return s;
-  const space = s.indexOf(' ');
-  const apostrophe = s.indexOf("'");
-  if (apostrophe > 0 && (space < 0 || apostrophe < space)) return s;
   const second = s.charCodeAt(1);
-  const isLowerSecond = second >= 97 && second <= 122;
-  return isLowerSecond ? s[0]?.toLowerCase() + s.slice(1) : s;
+  if (second < 97 || second > 122) return s;
+  let end = 0;
+  while (end < s.length && s.charCodeAt(end) >= 65 && s.charCodeAt(end) !== 39 && s.charCodeAt(end) !== 32) end++;
+  if (s.charCodeAt(end) === 39 || EPONYMS.has(s.slice(0, end))) return s;
+  return (s[0] as string).toLowerCase() + s.slice(1);
 }
 
 export function upperFirst(s: string): string {
@@ -334,7 +337,7 @@ export function doseTexts(ms: MedicationStatement): string[] {
 }
 
 /** Per SNOMED CT route: the sig wording, the adjective, and the order abbreviation. */
-export const ROUTE_WORDS: Record<string, { sig: string; adjective: string; abbreviation: string; more?: string[] }> = {
+export const ROUTE_WORDS: Record<string, RouteWords> = {
   '26643006': { sig: 'by mouth', adjective: 'oral', abbreviation: 'PO', more: ['orally'] },
   '34206005': { sig: 'subcutaneously', adjective: 'subcutaneous', abbreviation: 'SC', more: ['subcut', 'SQ'] },
   '78421000': { sig: 'intramuscularly', adjective: 'intramuscular', abbreviation: 'IM' },
@@ -346,7 +349,14 @@ export const ROUTE_WORDS: Record<string, { sig: string; adjective: string; abbre
   '37839007': { sig: 'under the tongue', adjective: 'sublingual', abbreviation: 'SL' },
 };
 
-export function routeWords(route: CodeableConcept | undefined) {
+export interface RouteWords {
+  sig: string;
+  adjective: string;
+  abbreviation: string;
+  more?: string[];
+}
+
+export function routeWords(route: CodeableConcept | undefined): RouteWords | undefined {
   const code = codeIn(route, SYSTEMS.snomed);
   return code ? ROUTE_WORDS[code] : undefined;
 }
@@ -486,12 +496,13 @@ export function vitalValue(obs: Observation, units: UnitSystem): { value: string
   const q = obs.valueQuantity;
   const value = q?.value ?? 0;
   const sign = vitalSignFor(obs.code);
-  if (units === 'us' && sign) {
+  if (!sign) return { value: observationNumber(obs), unit: q?.unit ?? '' };
+  if (units === 'us') {
     if (sign.id === 'body-temperature') return { value: formatNumber((value * 9) / 5 + 32, 1), unit: '°F' };
     if (sign.id === 'body-weight') return { value: formatNumber(value * 2.20462, 1), unit: 'lb' };
     if (sign.id === 'body-height') return { value: formatNumber(value / 2.54, 1), unit: 'in' };
   }
-  return { value: observationNumber(obs), unit: q?.unit ?? '' };
+  return { value: formatNumber(value, sign.decimals), unit: q?.unit ?? '' };
 }
 
 export function vitalValueTexts(obs: Observation): string[] {

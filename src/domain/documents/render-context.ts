@@ -6,11 +6,27 @@ import type {
   MedicationStatement,
   Observation,
   Practitioner,
+  Reference,
 } from '@medplum/fhirtypes';
 import type { Chart } from '@/domain/chart/chart-types';
+import type { Drug } from '@/domain/codes/code-types';
 import type { Rng } from '@/domain/rng/rng';
-import { addDays, dateTime, daysBetween, parseDay } from '@/domain/time/dates';
-import { formatDate, isNoKnownAllergy, type UnitSystem } from './phrases';
+import { addDays, dateTime, daysBetween } from '@/domain/time/dates';
+import { drugFor } from './code-lookup';
+import {
+  conditionAbbreviations,
+  conditionName,
+  doseWords,
+  formatDate,
+  frequencyWords,
+  icd10Of,
+  isNoKnownAllergy,
+  routeWords,
+  type DoseWords,
+  type FrequencyWords,
+  type RouteWords,
+  type UnitSystem,
+} from './phrases';
 
 /**
  * What every document renderer works from: the chart, its lookups built once per chart (so no
@@ -31,8 +47,6 @@ export interface RenderContext {
   conditions: Map<string, Condition>;
   /** Results of each lab panel, resolved once per chart (see `reportResults`). */
   resultsByReport: Map<DiagnosticReport, Observation[]>;
-  /** Lab observation position by id, built only if a report's results are not in chart order. */
-  labPosition?: Map<string, number>;
   labCursor: number;
   /** Vital sign observations by `Encounter/<id>` reference. */
   vitalsByEncounter: Map<string, Observation[]>;
@@ -40,6 +54,67 @@ export interface RenderContext {
   reportsByEncounter: Map<string, DiagnosticReport[]>;
   allergies: AllergyIntolerance[];
   noKnownAllergy?: AllergyIntolerance;
+  /** Phrase data per medication and condition, derived once per chart (each is written ~10 times). */
+  medWords: Map<MedicationStatement, MedWords>;
+  conditionWords: Map<Condition, ConditionWords>;
+}
+
+/** What the documents need to write a medication, from the resource and the drug table. */
+export interface MedWords {
+  ref: string;
+  drug?: Drug;
+  dose: DoseWords;
+  route?: RouteWords;
+  frequency: FrequencyWords;
+  /** The Condition the drug is taken for. */
+  condition?: Condition;
+  /** The dose already names the site ("2 sprays each nostril"), so the route is not repeated. */
+  siteInDose: boolean;
+}
+
+export interface ConditionWords {
+  ref: string;
+  name: string;
+  abbreviations: readonly string[];
+  /** Abbreviations a clinician writes (HTN, T2DM); the rest are lay words for patient forms. */
+  clinicalAbbreviations: readonly string[];
+  icd10?: string;
+}
+
+/** HTN, CKD 3, DM II: clinicians' abbreviations start with a capital; "high BP", "obese" are lay words. */
+function isClinicalAbbreviation(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+export function conditionWords(ctx: RenderContext, c: Condition): ConditionWords {
+  let words = ctx.conditionWords.get(c);
+  if (!words) {
+    const abbreviations = conditionAbbreviations(c.code);
+    words = { ref: refOf(c), name: conditionName(c.code), abbreviations, clinicalAbbreviations: abbreviations.filter(isClinicalAbbreviation), icd10: icd10Of(c.code) };
+    ctx.conditionWords.set(c, words);
+  }
+  return words;
+}
+
+export function medWords(ctx: RenderContext, ms: MedicationStatement): MedWords {
+  let words = ctx.medWords.get(ms);
+  if (!words) {
+    const dose = doseWords(ms);
+    const route = routeWords(ms.dosage?.[0]?.route);
+    const reason = ms.reasonReference?.[0]?.reference;
+    words = {
+      ref: refOf(ms),
+      drug: drugFor(ms.medicationCodeableConcept),
+      dose,
+      route,
+      frequency: frequencyWords(ms),
+      condition: reason ? ctx.conditions.get(idOf(reason)) : undefined,
+      siteInDose: !!route && !!dose.amount && dose.amount.endsWith(route.sig.slice(route.sig.lastIndexOf(' ') + 1)),
+    };
+    ctx.medWords.set(ms, words);
+  }
+  return words;
 }
 
 /** `Condition/abc` → `abc`. */
@@ -84,36 +159,57 @@ export function createRenderContext(chart: Chart, rng: Rng): RenderContext {
     reportsByEncounter: byEncounter(chart.labReports),
     allergies: chart.allergies.filter((a) => a !== noKnownAllergy),
     noKnownAllergy,
+    medWords: new Map(),
+    conditionWords: new Map(),
   };
 }
 
+/** Exactly `Observation/<obs.id>`. */
+function isRefTo(reference: string, obs: Observation | undefined): boolean {
+  const id = obs?.id;
+  return !!id && reference.length === 12 + id.length && reference.endsWith(id) && reference.startsWith('Observation/');
+}
+
 /**
- * The observations a lab panel reports, in report order. The generator stores each panel's
- * results together and in order in `chart.labs`, so the next result is almost always at the
- * cursor; anything else falls back to a position map built on first need.
+ * The result at the cursor is the one referenced: same position, same test name, same reference
+ * length. Avoids comparing the ids character by character (which makes V8 flatten every freshly
+ * built id string, a measurable share of rendering). Mismatches fall back to `isRefTo`.
+ */
+function isAtCursor(result: Reference, obs: Observation | undefined): boolean {
+  const id = obs?.id;
+  if (!id || result.reference?.length !== 12 + id.length) return false;
+  return result.display !== undefined && result.display === obs?.code?.text;
+}
+
+/**
+ * The observations a lab panel reports, in report order. All panels are resolved in one pass on
+ * first use: the generator appends each panel's results to `chart.labs` in report order, so the
+ * next result is almost always at the cursor and each check is a pointer and length compare;
+ * anything out of place (an edited chart) falls back to a scan.
  */
 export function reportResults(ctx: RenderContext, report: DiagnosticReport): Observation[] {
-  const cached = ctx.resultsByReport.get(report);
-  if (cached) return cached;
+  if (ctx.resultsByReport.size === 0) resolveResults(ctx);
+  return ctx.resultsByReport.get(report) ?? resultsOf(ctx, report);
+}
+
+function resolveResults(ctx: RenderContext): void {
+  for (const report of ctx.chart.labReports) ctx.resultsByReport.set(report, resultsOf(ctx, report));
+}
+
+function resultsOf(ctx: RenderContext, report: DiagnosticReport): Observation[] {
   const labs = ctx.chart.labs;
   const out: Observation[] = [];
   for (const r of report.result ?? []) {
     const reference = r.reference;
     if (!reference) continue;
-    const next = labs[ctx.labCursor];
-    const id = next?.id;
-    if (next && id && reference.length === 12 + id.length && reference.endsWith(id) && reference.startsWith('Observation/')) {
-      out.push(next);
-      ctx.labCursor += 1;
-      continue;
+    let at = ctx.labCursor;
+    if (!isAtCursor(r, labs[at])) {
+      at = labs.findIndex((o) => isRefTo(reference, o));
+      if (at < 0) continue;
     }
-    ctx.labPosition ??= new Map(labs.map((o, i) => [o.id ?? '', i]));
-    const at = ctx.labPosition.get(idOf(reference));
-    if (at === undefined) continue;
     out.push(labs[at] as Observation);
     ctx.labCursor = at + 1;
   }
-  ctx.resultsByReport.set(report, out);
   return out;
 }
 
@@ -156,13 +252,13 @@ export const dayOf = (dateTimeValue: string | undefined): string => (dateTimeVal
 
 /** Conditions present on `day`: onset on or before it, not yet resolved. */
 export function conditionActiveOn(c: Condition, day: string): boolean {
-  if (!c.onsetDateTime || daysBetween(c.onsetDateTime, day) < 0) return false;
-  return !c.abatementDateTime || daysBetween(day, c.abatementDateTime) > 0;
+  if (!c.onsetDateTime || compareDays(c.onsetDateTime, day) > 0) return false;
+  return !c.abatementDateTime || compareDays(day, c.abatementDateTime) < 0;
 }
 
 /** Resolved on or before `day`. */
 export function conditionResolvedBy(c: Condition, day: string): boolean {
-  return !!c.abatementDateTime && daysBetween(c.abatementDateTime, day) >= 0;
+  return !!c.abatementDateTime && compareDays(c.abatementDateTime, day) <= 0;
 }
 
 export function medicationStart(m: MedicationStatement): string {
@@ -172,14 +268,10 @@ export function medicationStart(m: MedicationStatement): string {
 /** Taken on `day`: started on or before it and not yet finished. */
 export function medicationActiveOn(m: MedicationStatement, day: string): boolean {
   const start = medicationStart(m);
-  if (!start || daysBetween(start, day) < 0) return false;
+  if (!start || compareDays(start, day) > 0) return false;
   const end = m.effectivePeriod?.end;
-  if (end) return daysBetween(day, end) >= 0;
+  if (end) return compareDays(day, end) <= 0;
   return m.status === 'active' || m.status === 'completed' || m.status === 'intended';
-}
-
-export function conditionRefOfMedication(m: MedicationStatement): string | undefined {
-  return m.reasonReference?.[0]?.reference;
 }
 
 function num(s: string, from: number, to: number): number {
@@ -224,8 +316,17 @@ export function addMinutes(value: string, minutes: number): string {
 }
 
 /** `YYYY-MM-DD` ordering without building Dates. */
+/**
+ * Orders the calendar days of two FHIR dates/dateTimes (negative, 0, positive). `YYYY-MM-DD`
+ * sorts as text, so this compares the first ten characters without parsing or allocating:
+ * the visit snapshots make dozens of these comparisons per note.
+ */
 export function compareDays(a: string, b: string): number {
-  return parseDay(a) - parseDay(b);
+  for (let i = 0; i < 10; i++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** How one author writes: chosen once per document, so a note is consistent with itself. */
@@ -250,21 +351,33 @@ export interface NoteStyle {
   dose: 'short' | 'long';
   /** Section headings in capitals ("ALLERGIES:") or title case ("Allergies:"). */
   headings: 'upper' | 'title';
+  /** Labs quoted in a note: the key analytes of each panel, or only what is abnormal ("CBC WNL"). */
+  labs: 'key' | 'pertinent';
 }
+
+const DATE_STYLES = ['us', 'us', 'us-short', 'long'] as const;
+const ABBREVIATE = [0.15, 0.5, 0.8];
+const FREQUENCY_STYLES = ['code', 'code', 'text', 'alias'] as const;
+const ROUTE_STYLES = ['abbreviation', 'lower', 'sig'] as const;
+const BRAND = [0, 0.1, 0.35];
+/** Weighted toward NKDA, the most common way U.S. notes write it. */
+const NKA_WORDINGS = ['NKDA', 'NKDA', 'No known allergies', 'No known drug allergies', 'NKA'];
+const ICD = [0, 0.5, 1];
 
 export function pickStyle(rng: Rng): NoteStyle {
   return {
-    date: rng.pick(['us', 'us', 'us-short', 'long'] as const),
-    abbreviate: rng.pick([0.15, 0.5, 0.8]),
-    frequency: rng.pick(['code', 'code', 'text', 'alias'] as const),
-    route: rng.pick(['abbreviation', 'lower', 'sig'] as const),
-    brand: rng.pick([0, 0.1, 0.35]),
-    nka: rng.pick(['NKDA', 'NKDA', 'No known allergies', 'No known drug allergies', 'NKA']),
-    icd: rng.pick([0, 0.5, 1]),
+    date: rng.pick(DATE_STYLES),
+    abbreviate: rng.pick(ABBREVIATE),
+    frequency: rng.pick(FREQUENCY_STYLES),
+    route: rng.pick(ROUTE_STYLES),
+    brand: rng.pick(BRAND),
+    nka: rng.pick(NKA_WORDINGS),
+    icd: rng.pick(ICD),
     units: rng.chance(0.6) ? 'us' : 'metric',
     vitalLabels: rng.chance(0.65) ? 'abbreviation' : 'name',
     dose: rng.chance(0.5) ? 'short' : 'long',
     headings: rng.chance(0.6) ? 'upper' : 'title',
+    labs: rng.chance(0.5) ? 'key' : 'pertinent',
   };
 }
 

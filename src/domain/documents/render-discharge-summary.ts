@@ -3,7 +3,7 @@ import type { SourceDocument } from '@/domain/chart/chart-types';
 import { addDays, daysBetween } from '@/domain/time/dates';
 import { snapshotOf, writeProblemPlan, type VisitSnapshot } from './history-sections';
 import { flagCode } from './phrases';
-import { addMinutes, dayOf, encounterProvider, pickStyle, printDay, refOf, reportResults, reportsOn, vitalsOn, type NoteStyle, type RenderContext } from './render-context';
+import { addMinutes, compareDays, dayOf, encounterProvider, pickStyle, printDay, refOf, reportResults, reportsOn, vitalsOn, type NoteStyle, type RenderContext } from './render-context';
 import { pronoun, writeSubjectOpening } from './render-history-physical';
 import {
   heading,
@@ -23,7 +23,7 @@ import { TextBuilder } from './text-builder';
 /** Abnormal results of the stay, by day drawn. */
 function abnormalLabsByDay(ctx: RenderContext, snap: VisitSnapshot): { day: string; results: Observation[] }[] {
   const out: { day: string; results: Observation[] }[] = [];
-  for (let day = snap.day, n = 0; daysBetween(day, snap.lastDay) >= 0 && n < 60; n++) {
+  for (let day = snap.day, n = 0; compareDays(day, snap.lastDay) <= 0 && n < 60; n++) {
     const results: Observation[] = [];
     for (const report of reportsOn(ctx, snap.ref, day)) {
       for (const obs of reportResults(ctx, report)) {
@@ -148,7 +148,7 @@ export function renderDischargeSummary(ctx: RenderContext, e: Encounter): Source
 
   heading(b, style, 'Discharge Medications').nl();
   const continued = snap.homeMeds;
-  const started = snap.newMeds.filter((m) => !m.effectivePeriod?.end || daysBetween(snap.lastDay, m.effectivePeriod.end) >= 0);
+  const started = snap.newMeds.filter((m) => !m.effectivePeriod?.end || compareDays(snap.lastDay, m.effectivePeriod.end) <= 0);
   const dischargeMeds: { m: MedicationStatement; isNew: boolean }[] = [
     ...started.map((m) => ({ m, isNew: true })),
     ...continued.map((m) => ({ m, isNew: false })),

@@ -40,8 +40,15 @@ export function writeSubjectOpening(b: TextBuilder, ctx: RenderContext, day: str
   if (ctx.rng.chance(0.5)) writePatientName(b, ctx, 'first-last', false);
   else b.text('The patient');
   const short = ctx.rng.chance(0.4);
-  b.text(` is a ${agePhrase(ctx.birthDate, day, short)} `);
+  const age = agePhrase(ctx.birthDate, day, short);
+  b.text(` is ${article(age)} ${age} `);
   writeGender(b, ctx, short ? 'lower' : 'person', day);
+}
+
+/** "an 83-year-old", "an 11-month-old", "an 8 y.o.", otherwise "a": by how the number is spoken. */
+export function article(age: string): string {
+  const n = parseInt(age, 10);
+  return n === 8 || n === 11 || n === 18 || (n >= 80 && n <= 89) ? 'an' : 'a';
 }
 
 const RESPIRATORY = new Set(['acute-bronchitis', 'asthma', 'copd', 'pneumonia']);
@@ -224,7 +231,7 @@ export function renderHistoryPhysical(ctx: RenderContext, e: Encounter): SourceD
   b.unwrap().nl();
   if (!admission && snap.reasons.length === 0) b.line('  - Health maintenance: age-appropriate screening reviewed.');
   writeAssessmentPlan(b, ctx, style, snap, { icd: 'style' });
-  const others = unlistedMeds(snap);
+  const others = unlistedMeds(ctx, snap);
   if (others.length > 0) {
     b.text('  Other medications: continue ').wrap(PAGE_WIDTH, '    ');
     others.forEach((m, i) => {

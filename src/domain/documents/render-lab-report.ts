@@ -2,7 +2,7 @@ import type { DiagnosticReport, Encounter, Observation } from '@medplum/fhirtype
 import type { SourceDocument } from '@/domain/chart/chart-types';
 import { printTime } from '@/domain/time/dates';
 import { labTestFor } from './code-lookup';
-import { clinicianName, FLAG_TEXTS, flagCode, observationNumber, personName, printableUnit, upperFirst } from './phrases';
+import { clinicianName, FLAG_TEXTS, flagCode, formatNumber, observationNumber, personName, printableUnit, upperFirst } from './phrases';
 import { addMinutes, ageShort, dayOf, pickStyle, practitioner, printDay, refOf, reportResults, type RenderContext } from './render-context';
 import { PAGE_WIDTH } from './sections';
 import { TextBuilder } from './text-builder';
@@ -60,20 +60,23 @@ export function renderLabReport(ctx: RenderContext, reports: readonly Diagnostic
   if (encounter?.class?.code === 'IMP') b.text(' (inpatient)');
   b.nl().rule('-', PAGE_WIDTH);
 
-  reports.forEach((report, i) => {
+  for (let i = 0; i < reports.length; i++) {
+    const report = reports[i] as DiagnosticReport;
+    const rows = results[i] as Observation[];
     b.nl();
     const loinc = report.code?.coding?.[0];
     b.text(`${(report.code?.text ?? 'Panel').toUpperCase()}`);
     if (loinc?.code) b.text(` (LOINC ${loinc.code})`);
-    const specimen = labTestFor((results[i] as Observation[])[0]?.code)?.specimen;
+    const specimen = labTestFor(rows[0]?.code)?.specimen;
     if (specimen) b.text(`   Specimen: ${specimen}`);
     b.nl();
     b.text('  Test').padTo(COL_RESULT).text('Result').padTo(COL_FLAG).text('Flag').padTo(COL_UNITS).text('Units').padTo(COL_RANGE).text('Ref. range').nl();
-    for (const obs of results[i] as Observation[]) {
+    for (const obs of rows) {
       const ref = refOf(obs);
       const test = labTestFor(obs.code);
       b.text('  ').fact(ref, 'code', test?.shortName ?? obs.code?.text ?? '').padTo(COL_RESULT, 2);
-      b.fact(ref, 'value', observationNumber(obs)).padTo(COL_FLAG, 1);
+      const value = obs.valueQuantity?.value;
+      b.fact(ref, 'value', test && value !== undefined ? formatNumber(value, test.decimals) : observationNumber(obs)).padTo(COL_FLAG, 1);
       const flag = flagCode(obs);
       if (flag && flag !== 'N') b.fact(ref, 'flag', flagWords ? (FLAG_TEXTS[flag]?.[1] ?? flag) : flag);
       b.padTo(COL_UNITS, 1);
@@ -83,7 +86,7 @@ export function renderLabReport(ctx: RenderContext, reports: readonly Diagnostic
       if (range) b.padTo(COL_RANGE, 1).fact(ref, 'range', range);
       b.nl();
     }
-  });
+  }
 
   b.nl().rule('-', PAGE_WIDTH);
   b.line(`Flags: H = high, L = low, HH/LL = critical. Performed at ${labName}.`);

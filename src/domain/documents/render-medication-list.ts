@@ -1,14 +1,13 @@
 import type { Condition, MedicationStatement } from '@medplum/fhirtypes';
 import type { SourceDocument } from '@/domain/chart/chart-types';
 import { drugFor } from './code-lookup';
-import { doseWords, MEDICATION_STATUS_TEXTS, upperFirst } from './phrases';
-import { compareDays, idOf, medicationStart, pickStyle, printDay, refOf, type NoteStyle, type RenderContext } from './render-context';
+import { MEDICATION_STATUS_TEXTS, upperFirst } from './phrases';
+import { compareDays, medicationStart, medWords, pickStyle, printDay, refOf, type NoteStyle, type RenderContext } from './render-context';
 import { conditionLabel, drugLabel, frequencyLabel, heading, PAGE_WIDTH, routeLabel, writeAllergies, writeHeader, writeMedication } from './sections';
 import { TextBuilder } from './text-builder';
 
 function indication(ctx: RenderContext, m: MedicationStatement): Condition | undefined {
-  const ref = m.reasonReference?.[0]?.reference;
-  return ref ? ctx.conditions.get(idOf(ref)) : undefined;
+  return medWords(ctx, m).condition;
 }
 
 interface Cell {
@@ -29,15 +28,16 @@ function tableRows(ctx: RenderContext, style: NoteStyle, meds: readonly Medicati
   const rows: Cell[][] = [];
   const routeStyle = { ...style, route: style.route === 'sig' ? ('abbreviation' as const) : style.route };
   for (const m of meds) {
-    const dose = doseWords(m);
+    const words = medWords(ctx, m);
+    const dose = words.dose;
     const c = indication(ctx, m);
     const amount = style.dose === 'short' ? (dose.amountShort ?? dose.amount) : dose.amount;
     rows.push([
       { text: drugLabel(ctx, style, m).name, field: 'drug' },
       { text: dose.strength ?? '', field: 'dose' },
       { text: amount ?? '', field: 'dose' },
-      { text: routeLabel(routeStyle, m) ?? '', field: 'route' },
-      { text: frequencyLabel(style, m) ?? '', field: 'frequency' },
+      { text: routeLabel(routeStyle, m, words) ?? '', field: 'route' },
+      { text: frequencyLabel(style, words) ?? '', field: 'frequency' },
       { text: c ? conditionLabel(ctx, { ...style, abbreviate: 0.8 }, c, true) : '', field: 'indication' },
       { text: printDay(style, medicationStart(m)), field: 'start' },
     ]);

@@ -2,7 +2,7 @@ import type { Encounter } from '@medplum/fhirtypes';
 import type { SourceDocument } from '@/domain/chart/chart-types';
 import { SYSTEMS } from '@/domain/codes/code-types';
 import { codeIn, conditionModuleFor } from './code-lookup';
-import { snapshotOf, unlistedMeds, writeProblemPlan, type VisitSnapshot } from './history-sections';
+import { isTreated, snapshotOf, unlistedMeds, writeProblemPlan, type VisitSnapshot } from './history-sections';
 import { lowerFirst } from './phrases';
 import { addMinutes, encounterProvider, pickStyle, refOf, reportsOn, vitalsOn, yearsOld, type NoteStyle, type RenderContext } from './render-context';
 import { writeSubjectOpening } from './render-history-physical';
@@ -79,14 +79,12 @@ function writeAssessment(b: TextBuilder, ctx: RenderContext, style: NoteStyle, s
 function writePlan(b: TextBuilder, ctx: RenderContext, style: NoteStyle, snap: VisitSnapshot): void {
   const { rng } = ctx;
   for (const c of [...snap.reasons, ...snap.activeProblems]) {
-    const ref = refOf(c);
-    const treated = [...snap.newMeds, ...snap.homeMeds].some((m) => m.reasonReference?.[0]?.reference === ref);
-    if (!treated) continue;
+    if (!isTreated(ctx, snap, c)) continue;
     b.text('  -').wrap(PAGE_WIDTH, '    ');
     writeProblemPlan(b, ctx, style, snap, c, rng.pick(['Continue', 'Cont.', 'Refill']));
     b.unwrap().nl();
   }
-  const others = unlistedMeds(snap);
+  const others = unlistedMeds(ctx, snap);
   if (others.length > 0) {
     b.text('  - Continue ').wrap(PAGE_WIDTH, '    ');
     others.forEach((m, i) => {

@@ -1,21 +1,15 @@
 import type { AllergyIntolerance, Condition, DiagnosticReport, Encounter, MedicationStatement, Observation, Practitioner } from '@medplum/fhirtypes';
 import { printTime } from '@/domain/time/dates';
-import { allergenFor, drugFor, labTestFor, vitalSignFor } from './code-lookup';
+import { allergenFor, labTestFor, vitalSignFor } from './code-lookup';
 import {
   clinicianName,
-  conditionAbbreviations,
-  conditionName,
-  doseWords,
   flagCode,
-  frequencyWords,
   GENDER_TEXTS,
-  icd10Of,
   lowerFirst,
   observationNumber,
   partialDate,
   personName,
   reactionName,
-  routeWords,
   upperFirst,
   vitalValue,
   withoutTag,
@@ -23,7 +17,7 @@ import {
   type PartialDateForm,
   type PersonNameForm,
 } from './phrases';
-import { ageShort, dayOf, encounterProvider, idOf, printDay, reportResults, refOf, yearsOld, type NoteStyle, type RenderContext } from './render-context';
+import { ageShort, conditionWords, dayOf, encounterProvider, medWords, printDay, reportResults, refOf, yearsOld, type MedWords, type NoteStyle, type RenderContext } from './render-context';
 import type { TextBuilder } from './text-builder';
 
 /** Writers for the pieces several documents share: headers, diagnoses, medication lines, vitals. */
@@ -57,11 +51,13 @@ export function writeGender(b: TextBuilder, ctx: RenderContext, form: 'letter' |
   return b.fact(ctx.patientRef, 'gender', text);
 }
 
-export function writeClinician(b: TextBuilder, p: Practitioner | undefined, form: ClinicianNameForm, asRef?: { ref: string; field: string }): TextBuilder {
+export function writeClinician(b: TextBuilder, p: Practitioner | undefined, form: ClinicianNameForm): TextBuilder {
   if (!p) return b.text('(unassigned)');
-  const name = clinicianName(p, form);
-  return asRef ? b.fact(asRef.ref, asRef.field, name) : b.fact(refOf(p), 'name', name);
+  return b.fact(refOf(p), 'name', clinicianName(p, form));
 }
+
+const HEADER_NAME_FORMS = ['last-first-mi-nodot', 'last-first-middle', 'first-middle-last', 'last-first-mi'] as const;
+const SIGNED_BY = ['Electronically signed by ', 'Signed electronically by ', 'Authenticated by '];
 
 export interface HeaderOptions {
   title: string;
@@ -80,7 +76,7 @@ export function writeHeader(b: TextBuilder, ctx: RenderContext, style: NoteStyle
   const { rng } = ctx;
   const col2 = 44;
   b.line(ctx.facility.toUpperCase()).line(opts.title.toUpperCase()).rule('=', PAGE_WIDTH);
-  const nameForm = rng.pick(['last-first-mi-nodot', 'last-first-middle', 'first-middle-last', 'last-first-mi'] as const);
+  const nameForm = rng.pick(HEADER_NAME_FORMS);
   b.text(rng.chance(0.5) ? 'Patient: ' : 'Name: ');
   writePatientName(b, ctx, nameForm, nameForm !== 'first-middle-last');
   b.padTo(col2, 2).text('MRN: ').fact(ctx.patientRef, 'mrn', ctx.chart.patient.identifier?.[0]?.value ?? '').nl();
@@ -109,7 +105,7 @@ export function writeHeader(b: TextBuilder, ctx: RenderContext, style: NoteStyle
 
 export function writeSignature(b: TextBuilder, ctx: RenderContext, style: NoteStyle, author: Practitioner | undefined, at: string): void {
   b.nl();
-  b.text(ctx.rng.pick(['Electronically signed by ', 'Signed electronically by ', 'Authenticated by ']));
+  b.text(ctx.rng.pick(SIGNED_BY));
   writeClinician(b, author, 'signature');
   b.text(` on ${printDay(style, at)} at ${printTime(at)}`).nl();
 }
@@ -117,24 +113,14 @@ export function writeSignature(b: TextBuilder, ctx: RenderContext, style: NoteSt
 // ---------------------------------------------------------------------------------------------
 // Diagnoses
 
-/** The condition as a clinician writes it: name or abbreviation ("HTN"), with its laterality. */
+/** The condition as a clinician (or, with `clinical` false, the patient) names it: "Essential hypertension", "HTN". */
 export function conditionLabel(ctx: RenderContext, style: NoteStyle, c: Condition, clinical: boolean): string {
-  const abbreviations = conditionAbbreviations(c.code);
-  if (abbreviations.length > 0 && ctx.rng.chance(style.abbreviate)) {
-    // Clinicians write the capitalized abbreviations (HTN, T2DM, CKD 3); the lower-case entries
-    // are lay words or adjectives ("high BP", "obese") that belong on a patient's form.
-    const usable = clinical ? abbreviations.filter(hasCapital) : abbreviations;
-    if (usable.length > 0) return ctx.rng.pick(usable);
-  }
-  return conditionName(c.code);
-}
-
-function hasCapital(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return true;
-  }
-  return false;
+  const words = conditionWords(ctx, c);
+  // Clinicians write abbreviations such as HTN, T2DM, CKD 3; lay words and adjectives
+  // ("high BP", "obese") belong on the patient's own form.
+  const usable = clinical ? words.clinicalAbbreviations : words.abbreviations;
+  if (usable.length > 0 && ctx.rng.chance(style.abbreviate)) return ctx.rng.pick(usable);
+  return words.name;
 }
 
 export interface ConditionOptions {
@@ -148,13 +134,14 @@ export interface ConditionOptions {
 }
 
 export function writeCondition(b: TextBuilder, ctx: RenderContext, style: NoteStyle, c: Condition, o: ConditionOptions = {}): void {
-  const ref = refOf(c);
+  const words = conditionWords(ctx, c);
+  const ref = words.ref;
   const label = conditionLabel(ctx, style, c, o.clinical ?? true);
   b.fact(ref, 'code', o.lower ? lowerFirst(label) : label);
   if (o.reasonOf) b.also(refOf(o.reasonOf), 'reason');
   const site = c.bodySite?.[0]?.text;
   if (site) b.text(', ').fact(ref, 'bodySite', site);
-  const icd = icd10Of(c.code);
+  const icd = words.icd10;
   const printIcd = o.icd === 'always' || (o.icd !== 'never' && ctx.rng.chance(style.icd));
   if (icd && printIcd) b.raw(' (').fact(ref, 'icd10', icd).text(')');
 }
@@ -179,7 +166,7 @@ export function writeHistoryDate(b: TextBuilder, ctx: RenderContext, style: Note
 // Medications
 
 export function drugLabel(ctx: RenderContext, style: NoteStyle, ms: MedicationStatement): { name: string; brand?: string } {
-  const drug = drugFor(ms.medicationCodeableConcept);
+  const drug = medWords(ctx, ms).drug;
   if (!drug) return { name: ms.medicationCodeableConcept?.text ?? ms.medicationCodeableConcept?.coding?.[0]?.display ?? 'medication' };
   if (drug.brandNames.length > 0 && ctx.rng.chance(style.brand)) {
     const brand = ctx.rng.pick(drug.brandNames);
@@ -189,19 +176,18 @@ export function drugLabel(ctx: RenderContext, style: NoteStyle, ms: MedicationSt
 }
 
 /** The frequency in the author's habit; patient instructions are always spelled out. */
-export function frequencyLabel(style: NoteStyle, ms: MedicationStatement, spelled = false): string | undefined {
-  const w = frequencyWords(ms);
+export function frequencyLabel(style: NoteStyle, words: MedWords, spelled = false): string | undefined {
+  const w = words.frequency;
   if (style.frequency === 'code' && !spelled) return w.code ?? w.text;
   if (style.frequency === 'alias') return w.aliases[0] ?? w.text ?? w.code;
   return w.text ?? w.code;
 }
 
-export function routeLabel(style: NoteStyle, ms: MedicationStatement, sig = false): string | undefined {
-  const route = ms.dosage?.[0]?.route;
-  const words = routeWords(route);
-  if (!words) return route?.text;
-  if (sig || style.route === 'sig') return words.sig;
-  return style.route === 'lower' ? words.abbreviation.toLowerCase() : words.abbreviation;
+export function routeLabel(style: NoteStyle, ms: MedicationStatement, words: MedWords, sig = false): string | undefined {
+  const route = words.route;
+  if (!route) return ms.dosage?.[0]?.route?.text;
+  if (sig || style.route === 'sig') return route.sig;
+  return style.route === 'lower' ? route.abbreviation.toLowerCase() : route.abbreviation;
 }
 
 export interface MedicationOptions {
@@ -219,35 +205,29 @@ export interface MedicationOptions {
 
 /** One medication the way a list or a plan writes it; every piece is its own span. */
 export function writeMedication(b: TextBuilder, ctx: RenderContext, style: NoteStyle, ms: MedicationStatement, o: MedicationOptions): void {
-  const ref = refOf(ms);
+  const words = medWords(ctx, ms);
+  const ref = words.ref;
   const label = drugLabel(ctx, style, ms);
   b.fact(ref, 'drug', o.capitalize ? upperFirst(label.name) : label.name);
   if (label.brand) b.raw(' (').fact(ref, 'drug', label.brand).text(')');
-  const dose = doseWords(ms);
+  const dose = words.dose;
   if (o.strength && dose.strength) b.text(' ').fact(ref, 'dose', o.total && dose.total ? dose.total : dose.strength);
-  const routeWordsOf = routeWords(ms.dosage?.[0]?.route);
-  // "2 sprays each nostril" already says where; "in each nostril" after it would repeat it.
-  const siteInDose = !!routeWordsOf && !!dose.amount && dose.amount.endsWith(routeWordsOf.sig.slice(routeWordsOf.sig.lastIndexOf(' ') + 1));
   if (o.instructions) {
-    const form = drugFor(ms.medicationCodeableConcept)?.doseForm;
+    const form = words.drug?.doseForm;
     if (form) b.text(` ${lowerFirst(form.slice(form.lastIndexOf(' ') + 1))}`);
-    b.text(routeWordsOf?.abbreviation === 'PO' ? ' - take' : ' - use');
+    b.text(words.route?.abbreviation === 'PO' ? ' - take' : ' - use');
     if (dose.amount) b.text(' ').fact(ref, 'dose', dose.amount);
-    const route = siteInDose ? undefined : routeLabel(style, ms, true);
+    const route = words.siteInDose ? undefined : routeLabel(style, ms, words, true);
     if (route) b.text(' ').fact(ref, 'route', route);
   } else {
     const amount = style.dose === 'short' ? (dose.amountShort ?? dose.amount) : dose.amount;
     if (o.amount && amount && !(o.total && dose.total)) b.text(' ').fact(ref, 'dose', amount);
-    const route = o.route && !(siteInDose && o.amount) ? routeLabel(style, ms) : undefined;
+    const route = o.route && !(words.siteInDose && o.amount) ? routeLabel(style, ms, words) : undefined;
     if (route) b.text(' ').fact(ref, 'route', route);
   }
-  const frequency = o.frequency || o.instructions ? frequencyLabel(style, ms, o.instructions) : undefined;
+  const frequency = o.frequency || o.instructions ? frequencyLabel(style, words, o.instructions) : undefined;
   if (frequency) b.text(' ').fact(ref, 'frequency', frequency);
-  if (o.indication) {
-    const reason = ms.reasonReference?.[0];
-    const c = reason?.reference ? ctx.conditions.get(idOf(reason.reference)) : undefined;
-    if (c) b.text(' for ').fact(ref, 'indication', lowerFirst(conditionLabel(ctx, style, c, true)));
-  }
+  if (o.indication && words.condition) b.text(' for ').fact(ref, 'indication', lowerFirst(conditionLabel(ctx, style, words.condition, true)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,26 +283,22 @@ export function writeAllergies(b: TextBuilder, ctx: RenderContext, style: NoteSt
 // ---------------------------------------------------------------------------------------------
 // Vital signs and labs
 
-function vitalLabel(style: NoteStyle, obs: Observation): string {
-  if (obs.component) return style.vitalLabels === 'abbreviation' ? 'BP' : 'Blood pressure';
-  const sign = vitalSignFor(obs.code);
-  if (!sign) return obs.code?.text ?? '';
-  return style.vitalLabels === 'abbreviation' ? (sign.abbreviations[0] ?? sign.shortName) : sign.shortName;
-}
-
 /** "BP 132/84 | HR 78 | RR 16 | T 98.2 °F | SpO2 97% | Wt 181.7 lb", wrapped at the page width. */
 export function writeVitals(b: TextBuilder, style: NoteStyle, vitals: readonly Observation[], indent: string): void {
-  const separator = style.vitalLabels === 'abbreviation' ? ', ' : ' | ';
+  const abbreviated = style.vitalLabels === 'abbreviation';
   b.wrap(PAGE_WIDTH, indent);
-  vitals.forEach((obs, i) => {
+  for (let i = 0; i < vitals.length; i++) {
+    const obs = vitals[i] as Observation;
     const ref = refOf(obs);
-    const { value, unit } = vitalValue(obs, style.units);
-    if (i > 0) b.text(separator);
-    b.fact(ref, 'code', vitalLabel(style, obs)).raw(' ').fact(ref, 'value', value);
     const sign = obs.component ? undefined : vitalSignFor(obs.code);
-    const terse = style.vitalLabels === 'abbreviation' && (obs.component || sign?.id === 'heart-rate' || sign?.id === 'respiratory-rate' || sign?.id === 'bmi');
+    const label = obs.component ? (abbreviated ? 'BP' : 'Blood pressure') : sign ? (abbreviated ? (sign.abbreviations[0] ?? sign.shortName) : sign.shortName) : (obs.code?.text ?? '');
+    const { value, unit } = vitalValue(obs, style.units);
+    if (i > 0) b.text(abbreviated ? ', ' : ' | ');
+    b.fact(ref, 'code', label).raw(' ').fact(ref, 'value', value);
+    // Terse notes drop the obvious units: "BP 132/84, HR 78, RR 16".
+    const terse = abbreviated && (obs.component || sign?.id === 'heart-rate' || sign?.id === 'respiratory-rate' || sign?.id === 'bmi');
     if (unit && !terse) b.raw(unit === '%' || unit === '/10' ? unit : ` ${unit}`);
-  });
+  }
   b.unwrap().nl();
 }
 
@@ -351,27 +327,41 @@ const KEY_ANALYTES = new Set([
   'cholesterol-total', 'triglycerides', 'hdl', 'ldl', 'ast', 'alt', 'albumin',
 ]);
 
-function quoted(results: readonly Observation[]): Observation[] {
-  if (results.length <= 4) return results as Observation[];
-  return results.filter((obs) => {
-    const flag = flagCode(obs);
-    return (flag !== undefined && flag !== 'N') || KEY_ANALYTES.has(labTestFor(obs.code)?.id ?? '');
-  });
+function isAbnormal(obs: Observation): boolean {
+  const flag = flagCode(obs);
+  return flag !== undefined && flag !== 'N';
 }
 
-/** Lab panels inline, one paragraph per panel: "BMP: Na 138, K 4.1, Cr 1.42 (H), …". */
+function quoted(results: readonly Observation[], style: NoteStyle): Observation[] {
+  if (results.length <= 2) return results as Observation[];
+  if (style.labs === 'pertinent') return results.filter(isAbnormal);
+  return results.filter((obs) => isAbnormal(obs) || KEY_ANALYTES.has(labTestFor(obs.code)?.id ?? ''));
+}
+
+const UNREMARKABLE = [' within normal limits', ' WNL', ' unremarkable'];
+
+/**
+ * Lab panels inline, one paragraph per panel: "BMP: Na 138, K 4.1, Cr 1.42 (H)" (key analytes)
+ * or "BMP: Cr 1.42 (H); otherwise unremarkable" / "CBC WNL" (pertinent findings only).
+ */
 export function writeLabsInline(b: TextBuilder, ctx: RenderContext, style: NoteStyle, reports: readonly DiagnosticReport[], indent: string): void {
   const wrapIndent = `${indent}  `;
   for (const report of reports) {
-    const results = quoted(reportResults(ctx, report));
-    if (results.length === 0) continue;
+    const all = reportResults(ctx, report);
+    const results = quoted(all, style);
+    const name = report.code?.text ?? 'Panel';
     b.text(indent).wrap(PAGE_WIDTH, wrapIndent);
+    if (results.length === 0) {
+      b.text(name).text(ctx.rng.pick(UNREMARKABLE)).unwrap().nl();
+      continue;
+    }
     // A one-test panel ("Hemoglobin A1c") is just its result: "A1c 7.2 (H)".
-    if (results.length > 1 || (report.result?.length ?? 0) > 1) b.text(`${report.code?.text ?? 'Panel'}: `);
+    if (all.length > 1) b.text(`${name}: `);
     for (let i = 0; i < results.length; i++) {
       if (i > 0) b.text(', ');
       writeLabResult(b, style, results[i] as Observation);
     }
+    if (style.labs === 'pertinent' && results.length < all.length) b.text('; otherwise unremarkable');
     b.unwrap().nl();
   }
 }

@@ -4,6 +4,8 @@ import type { EvidenceSpan } from '@/domain/chart/chart-types';
 const SPACES: string[] = [''];
 for (let i = 1; i <= 120; i++) SPACES.push(' '.repeat(i));
 
+const RULES = new Map<string, string>();
+
 function spaces(n: number): string {
   return n < SPACES.length ? (SPACES[n] as string) : ' '.repeat(n);
 }
@@ -15,8 +17,8 @@ function spaces(n: number): string {
  * The text grows by string concatenation (V8 keeps it as a rope and flattens it once) and the
  * builder tracks the current column, so tables can be aligned with `padTo()`. It can word-wrap
  * narrative paragraphs: in wrap mode a line only breaks at a space of plain text, never inside a
- * fact, so a span never crosses a line. Facts and padding never contain line breaks; only
- * `text()` and `nl()` may start a new line.
+ * fact, so a span never crosses a line. Text, facts and padding never contain line breaks; only
+ * `nl()` (and `line()`, `rule()`) start a new line.
  */
 export class TextBuilder {
   private out = '';
@@ -31,7 +33,10 @@ export class TextBuilder {
     return this.col + (this.pendingSpace ? 1 : 0);
   }
 
-  /** Plain text. Outside wrap mode it may contain line breaks. */
+  /**
+   * Plain text, without line breaks (end lines with `nl()` or `line()`). Not scanning for them
+   * matters: a template literal is a rope in V8, and any scan would make it flatten (copy) it.
+   */
   text(s: string): this {
     if (s.length === 0) return this;
     if (this.wrapWidth > 0) {
@@ -39,8 +44,7 @@ export class TextBuilder {
       return this;
     }
     this.out += s;
-    const nl = s.lastIndexOf('\n');
-    this.col = nl < 0 ? this.col + s.length : s.length - nl - 1;
+    this.col += s.length;
     return this;
   }
 
@@ -110,7 +114,13 @@ export class TextBuilder {
 
   /** A horizontal rule. */
   rule(char = '-', width = 80): this {
-    return this.text(char.repeat(width)).nl();
+    const key = char + width;
+    let line = RULES.get(key);
+    if (!line) RULES.set(key, (line = char.repeat(width) + '\n'));
+    this.out += line;
+    this.col = 0;
+    this.pendingSpace = false;
+    return this;
   }
 
   /** The text and spans; call once when the document is complete. */
@@ -136,19 +146,61 @@ export class TextBuilder {
     }
   }
 
+  /**
+   * Word-wraps plain text. Fast path: the rest of the text fits on the line and is appended in
+   * one piece; otherwise it breaks at the last space that fits (or the first one after).
+   */
   private wrapText(s: string): void {
     let pos = 0;
-    for (;;) {
-      const space = s.indexOf(' ', pos);
-      const end = space < 0 ? s.length : space;
-      if (end > pos) {
-        const word = pos === 0 && end === s.length ? s : s.slice(pos, end);
-        this.breakOrSpace(word.length);
-        this.append(word);
-      }
-      if (space < 0) return;
+    // Leading spaces only separate this text from what came before.
+    while (pos < s.length && s.charCodeAt(pos) === 32) {
       this.pendingSpace = true;
-      pos = space + 1;
+      pos++;
     }
+    for (;;) {
+      const lead = this.pendingSpace ? 1 : 0;
+      const room = this.wrapWidth - this.col - lead;
+      const rest = s.length - pos;
+      if (rest <= room) {
+        if (rest === 0) return;
+        if (lead) this.append(' ');
+        this.pendingSpace = false;
+        const tail = pos === 0 ? s : s.slice(pos);
+        // A trailing space is kept pending so it can become the line break.
+        if (tail.charCodeAt(tail.length - 1) === 32) {
+          this.append(tail.slice(0, -1));
+          this.pendingSpace = true;
+        } else {
+          this.append(tail);
+        }
+        return;
+      }
+      if (room > 0) {
+        const cut = s.lastIndexOf(' ', pos + room);
+        if (cut > pos) {
+          if (lead) this.append(' ');
+          this.append(s.slice(pos, cut));
+          this.pendingSpace = true;
+          pos = cut + 1;
+          continue;
+        }
+      }
+      // Nothing fits before the margin: one word at a time.
+      pos = this.wrapWord(s, pos);
+      if (pos < 0) return;
+    }
+  }
+
+  /** Writes the word at `pos` (breaking before it if it overflows); the position after its space, or -1 at the end. */
+  private wrapWord(s: string, pos: number): number {
+    const space = s.indexOf(' ', pos);
+    const end = space < 0 ? s.length : space;
+    if (end > pos) {
+      this.breakOrSpace(end - pos);
+      this.append(s.slice(pos, end));
+    }
+    if (space < 0) return -1;
+    this.pendingSpace = true;
+    return space + 1;
   }
 }

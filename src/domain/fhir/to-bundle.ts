@@ -1,5 +1,7 @@
 import type { Bundle, BundleEntry, DocumentReference, Resource } from '@medplum/fhirtypes';
 import type { Chart, DocumentKind, SourceDocument } from '@/domain/chart/chart-types';
+import { RENDERED_DOCUMENT_TAG } from './import-documents';
+import { stableUuid, UUID_PATTERN } from './import-ids';
 
 /** LOINC document types (Document Ontology) for the kinds of source documents ChartLab renders. */
 const DOCUMENT_TYPES: Record<DocumentKind, { code?: string; display: string }> = {
@@ -43,6 +45,8 @@ export function toDocumentReference(chart: Chart, doc: SourceDocument): Document
   const reference: DocumentReference = {
     resourceType: 'DocumentReference',
     id: doc.id,
+    // Marks the text as ChartLab's rendering of the chart: an import renders it afresh (with evidence spans) instead of keeping a copy.
+    meta: { tag: [{ system: CHARTLAB_TAG_SYSTEM, code: RENDERED_DOCUMENT_TAG, display: 'Rendered by ChartLab from the chart' }] },
     status: 'current',
     docStatus: doc.signed || doc.kind === 'registration' || doc.kind === 'lab-report' ? 'final' : 'preliminary',
     type: type.code
@@ -83,30 +87,42 @@ export function chartResources(chart: Chart): Resource[] {
     ...chart.familyHistory,
     ...chart.socialHistory,
     ...chart.medications,
+    ...(chart.medicationRequests ?? []),
     ...chart.immunizations,
     ...chart.vitals,
     ...chart.labs,
     ...chart.labReports,
-    ...chart.documents.map((doc) => toDocumentReference(chart, doc)),
+    // Documents an imported bundle brought go back as they came (documentReferences), not re-encoded.
+    ...chart.documents.filter((doc) => !doc.imported).map((doc) => toDocumentReference(chart, doc)),
+    ...(chart.documentReferences ?? []),
+    ...(chart.unmapped ?? []),
   ];
 }
 
 /**
- * Rewrite relative references (`Condition/<id>`) to the `urn:uuid:<id>` fullUrls of the bundle's
+ * The `urn:uuid:` fullUrl of a resource: its own id when that is a UUID (every generated chart),
+ * otherwise a UUID derived from `Type/id` (imported ids such as `123` are not UUIDs, and the
+ * same id may be used by two resource types).
+ */
+function fullUrlOf(resource: Resource): string {
+  const id = resource.id as string;
+  return `urn:uuid:${UUID_PATTERN.test(id) ? id : stableUuid(`${resource.resourceType}/${id}`)}`;
+}
+
+/**
+ * Rewrite relative references (`Condition/<id>`) to the `urn:uuid:` fullUrls of the bundle's
  * entries, as a collection bundle without a server base requires. Walks plain JSON, so it
  * reaches references anywhere (reasonReference, performer.actor, result[] …).
  */
-function rewriteReferences<T>(value: T, ids: ReadonlySet<string>): T {
-  if (Array.isArray(value)) return value.map((v) => rewriteReferences(v, ids)) as T;
+function rewriteReferences<T>(value: T, fullUrls: ReadonlyMap<string, string>): T {
+  if (Array.isArray(value)) return value.map((v) => rewriteReferences(v, fullUrls)) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (key === 'reference' && typeof v === 'string') {
-      const slash = v.indexOf('/');
-      const id = slash > 0 ? v.slice(slash + 1) : '';
-      out[key] = ids.has(id) ? `urn:uuid:${id}` : v;
+      out[key] = fullUrls.get(v) ?? v;
     } else {
-      out[key] = rewriteReferences(v, ids);
+      out[key] = rewriteReferences(v, fullUrls);
     }
   }
   return out as T;
@@ -115,10 +131,10 @@ function rewriteReferences<T>(value: T, ids: ReadonlySet<string>): T {
 /** The chart as one FHIR R4 Bundle of type `collection`. */
 export function toBundle(chart: Chart): Bundle {
   const resources = chartResources(chart);
-  const ids = new Set(resources.map((r) => r.id as string));
+  const fullUrls = new Map(resources.map((r) => [`${r.resourceType}/${r.id}`, fullUrlOf(r)]));
   const entry: BundleEntry[] = resources.map((resource) => ({
-    fullUrl: `urn:uuid:${resource.id}`,
-    resource: rewriteReferences(resource, ids),
+    fullUrl: fullUrls.get(`${resource.resourceType}/${resource.id}`) as string,
+    resource: rewriteReferences(resource, fullUrls),
   }));
   return {
     resourceType: 'Bundle',

@@ -97,6 +97,13 @@ export const patientSpecSchema = z
     conditions: z.array(conditionId).optional().describe('Condition module ids every patient must have.'),
     allergies: z.boolean().optional().describe('true: at least one allergy; false: no known allergies; omitted: chance.'),
     admission: z.boolean().optional().describe('Include an inpatient stay, so there is an H&P and a discharge summary.'),
+    bundle: z
+      .string()
+      .regex(/^bundles\/[A-Za-z0-9][A-Za-z0-9._-]*\.json$/, 'a FHIR R4 bundle file in scenarios/bundles/, such as "bundles/synthea-patient.json"')
+      .optional()
+      .describe(
+        'Use an imported chart instead of a generated one: a FHIR R4 bundle (e.g. from Synthea) in scenarios/bundles/. Recording and validation tasks only; the seed then only varies the planted errors, and the chart keeps the file\'s own reference date.',
+      ),
   })
   .superRefine((spec, ctx) => {
     if (spec.minAge !== undefined && spec.maxAge !== undefined && spec.minAge > spec.maxAge) {
@@ -166,7 +173,13 @@ export const scenarioSchema = z
     instructorNotes: z.string().min(1),
     remarks: z.array(z.string()).optional().describe('Rationale and citations.'),
   })
-  .strict();
+  .strict()
+  .superRefine((scenario, ctx) => {
+    // Filing and MPI tasks need a cohort of look-alike patients, which one imported record cannot give.
+    if (scenario.patients.bundle && (scenario.task.kind === 'filing' || scenario.task.kind === 'mpi')) {
+      ctx.addIssue({ code: 'custom', path: ['patients', 'bundle'], message: `an imported bundle can be used by recording and validation tasks, not by a ${scenario.task.kind} task` });
+    }
+  });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioTask = z.infer<typeof taskSchema>;

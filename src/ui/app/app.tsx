@@ -29,9 +29,9 @@ export function App() {
           </a>
           <nav className="app-nav" aria-label="Main">
             <ul>
-              {APP_SECTIONS.map((s) => (
+              {APP_SECTIONS.filter((s) => !s.hidden).map((s) => (
                 <li key={s.id}>
-                  <a href={formatHash({ section: s.id })} aria-current={s.id === section.id ? 'page' : undefined}>
+                  <a href={formatHash({ section: s.id })} aria-current={s.id === (section.navId ?? section.id) ? 'page' : undefined}>
                     {s.label}
                   </a>
                 </li>

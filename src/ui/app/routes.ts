@@ -6,6 +6,8 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
  */
 export interface Route {
   section: string;
+  /** The second path segment, when there is one: the scenario of `#/exercise/<id>`. */
+  id?: string;
   params: URLSearchParams;
 }
 
@@ -14,12 +16,23 @@ export function parseHash(hash: string): Route {
   const queryAt = body.indexOf('?');
   const path = queryAt === -1 ? body : body.slice(0, queryAt);
   const query = queryAt === -1 ? '' : body.slice(queryAt + 1);
-  return { section: path.replace(/^\/+/, '').split('/')[0] ?? '', params: new URLSearchParams(query) };
+  const [section = '', id] = path.replace(/^\/+/, '').split('/');
+  const route: Route = { section, params: new URLSearchParams(query) };
+  if (id) route.id = safeDecode(id);
+  return route;
 }
 
-export function formatHash(route: { section: string; params?: URLSearchParams }): string {
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export function formatHash(route: { section: string; id?: string; params?: URLSearchParams }): string {
   const query = route.params?.toString() ?? '';
-  return `#/${route.section}${query ? `?${query}` : ''}`;
+  return `#/${route.section}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${query ? `?${query}` : ''}`;
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Chart } from '@/domain/chart/chart-types';
-import { useAppStore } from '@/store/app-store';
 import { isNoKnownAllergy } from '@/ui/components/chart-format';
 import { Tabs } from '@/ui/components/tabs';
+import { useChartSection } from './chart-view-context';
 import { AllergiesSection } from './sections/allergies-section';
 import { DocumentsSection } from './sections/documents-section';
 import { EncountersSection } from './sections/encounters-section';
@@ -37,8 +37,7 @@ export const CHART_SECTIONS: readonly ChartSection[] = [
 ];
 
 export function ChartSections({ chart }: { chart: Chart }) {
-  const selectedId = useAppStore((s) => s.chartSection);
-  const setChartSection = useAppStore((s) => s.setChartSection);
+  const [selectedId, setChartSection] = useChartSection();
   const current = CHART_SECTIONS.find((s) => s.id === selectedId) ?? (CHART_SECTIONS[0] as ChartSection);
   const items = CHART_SECTIONS.map((s) => {
     const count = s.count?.(chart);

@@ -14,6 +14,7 @@ import {
   refOf,
   statusCode,
 } from '@/ui/components/chart-format';
+import { FactAction } from './chart-view-context';
 import { FactButton } from './fact-button';
 
 /**
@@ -33,6 +34,7 @@ export function PatientBanner({ chart }: { chart: Chart }) {
         <h2 id="banner-name" className="banner__name">
           {name.display}
         </h2>
+        <FactAction fact={{ ref: `Patient/${patient.id ?? ''}`, label: `Patient ${name.display}` }} />
         <dl className="banner__facts">
           <div>
             <dt>Sex</dt>
@@ -81,6 +83,7 @@ export function PatientBanner({ chart }: { chart: Chart }) {
                   factRef={refOf(allergy)}
                   label={`${substance} allergy`}
                   className={`allergy-badge${high ? ' allergy-badge--high' : ''}`}
+                  action={false}
                 >
                   {high && (
                     <>
@@ -103,7 +106,7 @@ export function PatientBanner({ chart }: { chart: Chart }) {
           })}
           {nka && (
             <li>
-              <FactButton factRef={refOf(nka)} label="No known allergies" className="allergy-badge allergy-badge--nka">
+              <FactButton factRef={refOf(nka)} label="No known allergies" className="allergy-badge allergy-badge--nka" action={false}>
                 <abbr title="No known allergies">NKA</abbr> <span className="visually-hidden">(no known allergies)</span>
               </FactButton>
             </li>

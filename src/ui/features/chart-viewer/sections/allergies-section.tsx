@@ -13,6 +13,7 @@ import {
 } from '@/ui/components/chart-format';
 import { FactButton } from '../fact-button';
 import { EmptyRow, SectionHeader } from './section-header';
+import { TableWrap } from './table-wrap';
 
 export function AllergiesSection({ chart }: { chart: Chart }) {
   const nka = chart.allergies.find(isNoKnownAllergy);
@@ -23,7 +24,7 @@ export function AllergiesSection({ chart }: { chart: Chart }) {
         title="Allergies and intolerances"
         summary={nka ? 'No known allergies (coded statement).' : `${allergies.length} recorded`}
       />
-      <div className="table-wrap">
+      <TableWrap label="Allergies and intolerances">
         <table className="data-table" aria-label="Allergies and intolerances">
           <thead>
             <tr>
@@ -99,7 +100,7 @@ export function AllergiesSection({ chart }: { chart: Chart }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -1,12 +1,12 @@
 import type { Chart } from '@/domain/chart/chart-types';
 import { documentKindText, formatDate, formatDateTime, newestFirst, practitionerName } from '@/ui/components/chart-format';
-import { useAppStore } from '@/store/app-store';
+import { FactAction, useDocumentNavigation } from '../chart-view-context';
 import { EmptyRow, SectionHeader } from './section-header';
+import { TableWrap } from './table-wrap';
 
 /** The chart's document index: what was written, by whom, and whether it was authenticated. */
 export function DocumentsSection({ chart }: { chart: Chart }) {
-  const openDocument = useAppStore((s) => s.openDocument);
-  const activeId = useAppStore((s) => s.activeDocumentId);
+  const { activeDocumentId: activeId, openDocument } = useDocumentNavigation();
   const documents = newestFirst(chart.documents, (d) => d.date);
   const unsigned = documents.filter((d) => d.author && !d.signed).length;
   return (
@@ -15,7 +15,7 @@ export function DocumentsSection({ chart }: { chart: Chart }) {
         title="Documents"
         summary={documents.length === 0 ? 'No source documents for this chart.' : `${documents.length} documents, newest first${unsigned ? ` · ${unsigned} unsigned` : ''}`}
       />
-      <div className="table-wrap">
+      <TableWrap label="Documents">
         <table className="data-table data-table--wide-first" aria-label="Documents">
           <thead>
             <tr>
@@ -39,6 +39,7 @@ export function DocumentsSection({ chart }: { chart: Chart }) {
                   >
                     {document.title}
                   </button>
+                  <FactAction fact={{ ref: `DocumentReference/${document.id}`, label: document.title }} />
                 </th>
                 <td>{documentKindText(document.kind)}</td>
                 <td>{formatDateTime(document.date)}</td>
@@ -59,7 +60,7 @@ export function DocumentsSection({ chart }: { chart: Chart }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { Chart } from '@/domain/chart/chart-types';
 import { capitalize, conceptText, formatDate, formatDateTime, newestFirst, practitionerName, refOf } from '@/ui/components/chart-format';
 import { FactButton } from '../fact-button';
 import { EmptyRow, SectionHeader } from './section-header';
+import { TableWrap } from './table-wrap';
 
 export function encounterType(encounter: Encounter): string {
   return conceptText(encounter.type?.[0]);
@@ -25,7 +26,7 @@ export function EncountersSection({ chart }: { chart: Chart }) {
   return (
     <>
       <SectionHeader title="Encounters" summary={`${encounters.length} encounters, newest first`} />
-      <div className="table-wrap">
+      <TableWrap label="Encounters">
         <table className="data-table" aria-label="Encounters">
           <thead>
             <tr>
@@ -68,7 +69,7 @@ export function EncountersSection({ chart }: { chart: Chart }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

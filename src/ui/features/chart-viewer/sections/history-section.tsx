@@ -2,6 +2,7 @@ import type { Chart } from '@/domain/chart/chart-types';
 import { capitalize, codeIn, conceptText, formatDate, newestFirst, refOf } from '@/ui/components/chart-format';
 import { FactButton } from '../fact-button';
 import { EmptyRow, SectionHeader } from './section-header';
+import { TableWrap } from './table-wrap';
 
 export function HistorySection({ chart }: { chart: Chart }) {
   const procedures = newestFirst(chart.procedures, (p) => p.performedDateTime);
@@ -12,7 +13,7 @@ export function HistorySection({ chart }: { chart: Chart }) {
         <h3 id="history-surgical">
           Past surgical history <span className="count">{procedures.length}</span>
         </h3>
-        <div className="table-wrap">
+        <TableWrap labelledBy="history-surgical">
           <table className="data-table" aria-labelledby="history-surgical">
             <thead>
               <tr>
@@ -45,13 +46,13 @@ export function HistorySection({ chart }: { chart: Chart }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       <section className="subsection" aria-labelledby="history-family">
         <h3 id="history-family">
           Family history <span className="count">{chart.familyHistory.length}</span>
         </h3>
-        <div className="table-wrap">
+        <TableWrap labelledBy="history-family">
           <table className="data-table" aria-labelledby="history-family">
             <thead>
               <tr>
@@ -85,11 +86,11 @@ export function HistorySection({ chart }: { chart: Chart }) {
               )}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       <section className="subsection" aria-labelledby="history-social">
         <h3 id="history-social">Social history</h3>
-        <div className="table-wrap">
+        <TableWrap labelledBy="history-social">
           <table className="data-table" aria-labelledby="history-social">
             <thead>
               <tr>
@@ -121,7 +122,7 @@ export function HistorySection({ chart }: { chart: Chart }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   );

@@ -2,13 +2,14 @@ import type { Chart } from '@/domain/chart/chart-types';
 import { codeIn, conceptText, formatDate, newestFirst, refOf } from '@/ui/components/chart-format';
 import { FactButton } from '../fact-button';
 import { EmptyRow, SectionHeader } from './section-header';
+import { TableWrap } from './table-wrap';
 
 export function ImmunizationsSection({ chart }: { chart: Chart }) {
   const doses = newestFirst(chart.immunizations, (i) => i.occurrenceDateTime);
   return (
     <>
       <SectionHeader title="Immunizations" summary={`${doses.length} doses on record, newest first`} />
-      <div className="table-wrap">
+      <TableWrap label="Immunizations">
         <table className="data-table" aria-label="Immunizations">
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export function ImmunizationsSection({ chart }: { chart: Chart }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -15,8 +15,10 @@ import {
   unitText,
 } from '@/ui/components/chart-format';
 import { FlagBadge } from '@/ui/components/flag-badge';
+import { FactAction } from '../chart-view-context';
 import { FactButton } from '../fact-button';
 import { SectionHeader } from './section-header';
+import { TableWrap } from './table-wrap';
 
 export interface LabGroup {
   report: DiagnosticReport;
@@ -47,6 +49,7 @@ function LabPanel({ chart, group, abnormalOnly }: { chart: Chart; group: LabGrou
         <h3 id={headingId}>
           {conceptText(report.code)} <span className="lab-panel__date">{formatDateTime(report.effectiveDateTime)}</span>
         </h3>
+        <FactAction fact={{ ref: refOf(report), label: `${conceptText(report.code)} panel of ${formatDate(report.effectiveDateTime)}` }} />
         <p className="lab-panel__meta">
           {report.code.coding?.[0]?.display} · LOINC <span className="mono">{report.code.coding?.[0]?.code}</span>
           <br />
@@ -60,7 +63,7 @@ function LabPanel({ chart, group, abnormalOnly }: { chart: Chart; group: LabGrou
           )}
         </p>
       </div>
-      <div className="table-wrap">
+      <TableWrap labelledBy={headingId}>
         <table className="data-table lab-table" aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -83,12 +86,16 @@ function LabPanel({ chart, group, abnormalOnly }: { chart: Chart; group: LabGrou
               const critical = flag === 'HH' || flag === 'LL';
               return (
                 <tr key={result.id} className={critical ? 'row--critical' : isAbnormal(flag) ? 'row--abnormal' : undefined}>
-                  <th scope="row">{name}</th>
+                  <th scope="row">
+                    {name}
+                    <FactAction fact={{ ref: refOf(result), label: `${name} ${value} ${unit} on ${formatDate(result.effectiveDateTime)}` }} />
+                  </th>
                   <td className="num">
                     <FactButton
                       factRef={refOf(result)}
                       label={`${name} ${value} ${unit} on ${formatDate(result.effectiveDateTime)}`}
                       className={`fact--value${isAbnormal(flag) ? ' fact--abnormal' : ''}`}
+                      action={false}
                     >
                       {value}
                     </FactButton>
@@ -106,7 +113,7 @@ function LabPanel({ chart, group, abnormalOnly }: { chart: Chart; group: LabGrou
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { capitalize, codeIn, conceptText, formatDate, idOf, newestFirst, quantit
 import { FactButton } from '../fact-button';
 import { conditionLabel } from './problems-section';
 import { EmptyRow, SectionHeader } from './section-header';
+import { TableWrap } from './table-wrap';
 
 export function medicationName(statement: MedicationStatement): string {
   return conceptText(statement.medicationCodeableConcept);
@@ -44,7 +45,7 @@ function MedicationTable({ chart, title, statements, ended }: { chart: Chart; ti
       <h3 id={headingId}>
         {title} <span className="count">{statements.length}</span>
       </h3>
-      <div className="table-wrap">
+      <TableWrap labelledBy={headingId}>
         <table className="data-table data-table--wide-first" aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -88,7 +89,7 @@ function MedicationTable({ chart, title, statements, ended }: { chart: Chart; ti
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

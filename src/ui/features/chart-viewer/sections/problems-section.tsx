@@ -4,6 +4,7 @@ import type { Chart } from '@/domain/chart/chart-types';
 import { codeIn, conceptText, formatDate, newestFirst, refOf, statusCode } from '@/ui/components/chart-format';
 import { FactButton } from '../fact-button';
 import { EmptyRow, SectionHeader } from './section-header';
+import { TableWrap } from './table-wrap';
 
 export function isActiveCondition(condition: Condition): boolean {
   return ['active', 'recurrence', 'relapse'].includes(statusCode(condition.clinicalStatus) ?? '');
@@ -27,7 +28,7 @@ function ConditionTable({ title, conditions, history }: { title: string; conditi
       <h3 id={headingId}>
         {title} <span className="count">{conditions.length}</span>
       </h3>
-      <div className="table-wrap">
+      <TableWrap labelledBy={headingId}>
         <table className="data-table" aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -63,7 +64,7 @@ function ConditionTable({ title, conditions, history }: { title: string; conditi
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

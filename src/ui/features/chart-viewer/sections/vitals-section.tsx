@@ -4,6 +4,7 @@ import { bloodPressure, formatDate, LOINC, observationCode, refOf } from '@/ui/c
 import { TrendChart, type TrendPoint } from '@/ui/components/trend-chart';
 import { FactButton } from '../fact-button';
 import { EmptyRow, SectionHeader } from './section-header';
+import { TableWrap } from './table-wrap';
 
 type VitalKey = 'bp' | 'hr' | 'rr' | 'temp' | 'spo2' | 'pain' | 'height' | 'weight' | 'bmi';
 
@@ -94,7 +95,7 @@ export function VitalsSection({ chart }: { chart: Chart }) {
       )}
       <section className="subsection" aria-labelledby="vitals-table-heading">
         <h3 id="vitals-table-heading">Flowsheet</h3>
-        <div className="table-wrap">
+        <TableWrap labelledBy="vitals-table-heading">
           <table className="data-table data-table--numeric" aria-labelledby="vitals-table-heading">
             <thead>
               <tr>
@@ -134,7 +135,7 @@ export function VitalsSection({ chart }: { chart: Chart }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   );

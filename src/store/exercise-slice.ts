@@ -1,0 +1,75 @@
+import type { StateCreator } from 'zustand';
+import type { ScoreReport } from '@/domain/scoring/score-types';
+import type { Answers } from '@/domain/scoring/submission-schema';
+import type { AppState } from './app-store';
+
+/**
+ * The exercise the learner is working on: which scenario and seed, every answer, the time spent,
+ * and the score once submitted. This is the only place answer state lives (workspaces report
+ * edits through `setAnswers` and keep none of their own), so autosave and resume can persist
+ * `exercise` and put it back with `restoreExercise`.
+ *
+ * The state sits under one `exercise` key because the combined store already has a top-level
+ * `status` (the chart generator's); the actions carry an "Exercise" suffix for the same reason.
+ * All actions are pure: time comes in as arguments, never from the clock.
+ */
+export interface ExerciseState {
+  scenarioId: string | null;
+  seed: number | null;
+  /** null until an exercise has been started. */
+  answers: Answers | null;
+  /** Epoch milliseconds of the start, from the caller. */
+  startedAt: number | null;
+  /** Working time so far; ticks only while the status is `working`. */
+  elapsedMs: number;
+  status: 'working' | 'submitted';
+  report: ScoreReport | null;
+}
+
+export interface ExerciseSlice {
+  exercise: ExerciseState;
+  /** Begin an exercise with fresh answers (replaces whatever was in progress). */
+  startExercise: (start: { scenarioId: string; seed: number; answers: Answers; startedAt: number }) => void;
+  /** Put back a saved exercise (resume after a reload). */
+  restoreExercise: (saved: ExerciseState) => void;
+  /** Replace the answers; ignored once submitted, so a report always matches its answers. */
+  setAnswers: (answers: Answers) => void;
+  /** Add working time (the timer calls it with the time since its last tick). */
+  tickExercise: (deltaMs: number) => void;
+  /** Freeze the answers and keep the report. */
+  submitExercise: (report: ScoreReport) => void;
+  resetExercise: () => void;
+}
+
+export const initialExerciseState: ExerciseState = {
+  scenarioId: null,
+  seed: null,
+  answers: null,
+  startedAt: null,
+  elapsedMs: 0,
+  status: 'working',
+  report: null,
+};
+
+/** True when the stored exercise is this scenario and seed (so opening it again resumes it). */
+export function isSameExercise(state: ExerciseState, scenarioId: string, seed: number): boolean {
+  return state.scenarioId === scenarioId && state.seed === seed && state.answers !== null;
+}
+
+export const createExerciseSlice: StateCreator<AppState, [], [], ExerciseSlice> = (set) => ({
+  exercise: initialExerciseState,
+  startExercise: ({ scenarioId, seed, answers, startedAt }) =>
+    set({ exercise: { ...initialExerciseState, scenarioId, seed, answers, startedAt } }),
+  restoreExercise: (saved) => set({ exercise: { ...saved } }),
+  setAnswers: (answers) =>
+    set((state) => (state.exercise.status === 'working' ? { exercise: { ...state.exercise, answers } } : state)),
+  tickExercise: (deltaMs) =>
+    set((state) =>
+      state.exercise.status === 'working' && deltaMs > 0
+        ? { exercise: { ...state.exercise, elapsedMs: state.exercise.elapsedMs + deltaMs } }
+        : state,
+    ),
+  submitExercise: (report) =>
+    set((state) => (state.exercise.answers ? { exercise: { ...state.exercise, status: 'submitted', report } } : state)),
+  resetExercise: () => set({ exercise: initialExerciseState }),
+});

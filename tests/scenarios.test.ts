@@ -53,6 +53,11 @@ describe('loadScenario with malformed files', () => {
     }
   });
 
+  it('says what was found when a value has the wrong type', () => {
+    const result = load((s) => ((s.task as { sections: unknown }).sections = 'allergies'));
+    expect(!result.ok && result.errors.join('\n')).toMatch(/task\.sections: expected array, got string "allergies"/);
+  });
+
   it('names a bad enum value with the allowed values', () => {
     const result = load((s) => (s.difficulty = 'expert'));
     expect(!result.ok && result.errors.join('\n')).toMatch(/difficulty: expected one of "intro", "intermediate", "advanced"/);

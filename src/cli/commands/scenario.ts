@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildExercise, keySubmission } from '@/domain/exercise/build-exercise';
 import { formatLoadErrors, loadScenario } from '@/domain/scenario/load-scenario';
 import { SKILL_DOMAIN_LABELS } from '@/domain/scenario/scenario-schema';
 import { parseInteger, UsageError, type CliIo } from '../cli-io';
-import { findScenario, loadScenarioDir } from '../scenario-files';
+import { findScenario, loadScenarioDir, loadScenarioInputs } from '../scenario-files';
 
 export const SCENARIO_HELP = `chartlab scenario list
   Prints a JSON array of the scenarios in scenarios/: id, title, domain, domainLabel, difficulty, kind,
@@ -73,8 +74,8 @@ function validate(argv: string[], io: CliIo): number {
     return 1;
   }
   try {
-    // A scenario can be well-formed and still impossible (no patient fits its constraints).
-    buildExercise(result.scenario);
+    // A scenario can be well-formed and still impossible (no patient fits its constraints, or its bundle does not import).
+    buildExercise(result.scenario, undefined, loadScenarioInputs(result.scenario, dirname(file)));
   } catch (error) {
     io.err(`${file}: invalid scenario\n  - patients: ${(error as Error).message}\n`);
     return 1;
@@ -88,6 +89,6 @@ function key(argv: string[], io: CliIo): number {
   if (positionals.length !== 1) throw new UsageError('key takes one scenario id');
   const scenario = findScenario(positionals[0] as string);
   const seed = parseInteger('seed', values.seed, { min: 0, max: 4294967295, fallback: scenario.patients.seed });
-  io.out(`${JSON.stringify(keySubmission(buildExercise(scenario, seed)), null, 2)}\n`);
+  io.out(`${JSON.stringify(keySubmission(buildExercise(scenario, seed, loadScenarioInputs(scenario))), null, 2)}\n`);
   return 0;
 }

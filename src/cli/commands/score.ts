@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildExercise, scoreAnswers, SubmissionMismatchError } from '@/domain/exercise/build-exercise';
 import { submissionSchema } from '@/domain/scoring/submission-schema';
 import { parseInteger, UsageError, type CliIo } from '../cli-io';
-import { findScenario } from '../scenario-files';
+import { findScenario, loadScenarioInputs } from '../scenario-files';
 
 export const SCORE_HELP = `chartlab score --scenario <id> [--seed <int>] --submission <file>
   Scores a submission against the scenario's answer key and prints a JSON report: score (0 to 1),
@@ -39,7 +39,7 @@ export function runScore(argv: string[], io: CliIo): number {
   }
   const seed = parseInteger('seed', values.seed, { min: 0, max: 4294967295, fallback: submission.seed });
   try {
-    const report = scoreAnswers(buildExercise(scenario, seed), submission.answers);
+    const report = scoreAnswers(buildExercise(scenario, seed, loadScenarioInputs(scenario)), submission.answers);
     io.out(`${JSON.stringify(report, null, 2)}\n`);
   } catch (error) {
     if (error instanceof SubmissionMismatchError) throw new UsageError(error.message, 1);

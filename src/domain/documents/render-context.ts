@@ -57,6 +57,15 @@ export interface RenderContext {
   /** Phrase data per medication and condition, derived once per chart (each is written ~10 times). */
   medWords: Map<MedicationStatement, MedWords>;
   conditionWords: Map<Condition, ConditionWords>;
+  /** Strings every document header repeats (names, dates of birth), by a short key. */
+  memo: Map<string, string>;
+}
+
+/** `make()` once per chart and key; headers print the same name and birth date on every page. */
+export function memo(ctx: RenderContext, key: string, make: () => string): string {
+  let value = ctx.memo.get(key);
+  if (value === undefined) ctx.memo.set(key, (value = make()));
+  return value;
 }
 
 /** What the documents need to write a medication, from the resource and the drug table. */
@@ -161,6 +170,7 @@ export function createRenderContext(chart: Chart, rng: Rng): RenderContext {
     noKnownAllergy,
     medWords: new Map(),
     conditionWords: new Map(),
+    memo: new Map(),
   };
 }
 

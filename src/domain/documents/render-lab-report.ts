@@ -2,9 +2,9 @@ import type { DiagnosticReport, Encounter, Observation } from '@medplum/fhirtype
 import type { SourceDocument } from '@/domain/chart/chart-types';
 import { printTime } from '@/domain/time/dates';
 import { labTestFor } from './code-lookup';
-import { clinicianName, FLAG_TEXTS, flagCode, formatNumber, observationNumber, personName, printableUnit, upperFirst } from './phrases';
-import { addMinutes, ageShort, dayOf, pickStyle, practitioner, printDay, refOf, reportResults, type RenderContext } from './render-context';
-import { PAGE_WIDTH } from './sections';
+import { clinicianName, FLAG_TEXTS, flagCode, formatNumber, observationNumber, printableUnit, upperFirst } from './phrases';
+import { addMinutes, ageShort, dayOf, memo, pickStyle, practitioner, printDay, refOf, reportResults, type RenderContext } from './render-context';
+import { PAGE_WIDTH, writePatientName } from './sections';
 import { TextBuilder } from './text-builder';
 
 const COL_RESULT = 34;
@@ -32,9 +32,10 @@ export function renderLabReport(ctx: RenderContext, reports: readonly Diagnostic
   const b = new TextBuilder();
 
   b.line(labName.toUpperCase()).line('LABORATORY REPORT').rule('=', PAGE_WIDTH);
-  b.text('Patient: ').fact(pref, 'name', personName(chart.patient.name?.[0], 'last-first-middle').toUpperCase());
+  b.text('Patient: ');
+  writePatientName(b, ctx, 'last-first-middle', true);
   b.padTo(46, 2).text('MRN: ').fact(pref, 'mrn', chart.patient.identifier?.[0]?.value ?? '').nl();
-  b.text('DOB: ').fact(pref, 'birthDate', printDay(style, ctx.birthDate)).text(` (${ageShort(ctx.birthDate, collected)})   Sex: `);
+  b.text('DOB: ').fact(pref, 'birthDate', memo(ctx, style.date, () => printDay(style, ctx.birthDate))).text(` (${ageShort(ctx.birthDate, collected)})   Sex: `);
   b.fact(pref, 'gender', upperFirst(chart.patient.gender ?? 'unknown'));
   b.padTo(46, 2).text(`Accession: ${String.fromCharCode(65 + rng.int(0, 25))}${rng.int(10, 99)}-${rng.int(100000, 999999)}`).nl();
   b.text('Collected: ');

@@ -17,7 +17,7 @@ import {
   type PartialDateForm,
   type PersonNameForm,
 } from './phrases';
-import { ageShort, conditionWords, dayOf, encounterProvider, medWords, printDay, reportResults, refOf, yearsOld, type MedWords, type NoteStyle, type RenderContext } from './render-context';
+import { ageShort, conditionWords, dayOf, encounterProvider, medWords, memo, printDay, reportResults, refOf, yearsOld, type MedWords, type NoteStyle, type RenderContext } from './render-context';
 import type { TextBuilder } from './text-builder';
 
 /** Writers for the pieces several documents share: headers, diagnoses, medication lines, vitals. */
@@ -32,8 +32,11 @@ export function heading(b: TextBuilder, style: NoteStyle, title: string): TextBu
 // Patient and header
 
 export function writePatientName(b: TextBuilder, ctx: RenderContext, form: PersonNameForm, upper: boolean): TextBuilder {
-  const name = personName(ctx.chart.patient.name?.[0], form);
-  return b.fact(ctx.patientRef, 'name', upper ? name.toUpperCase() : name);
+  const name = memo(ctx, upper ? `N${form}` : `n${form}`, () => {
+    const n = personName(ctx.chart.patient.name?.[0], form);
+    return upper ? n.toUpperCase() : n;
+  });
+  return b.fact(ctx.patientRef, 'name', name);
 }
 
 export function writeGender(b: TextBuilder, ctx: RenderContext, form: 'letter' | 'word' | 'lower' | 'person', day?: string): TextBuilder {
@@ -75,12 +78,12 @@ export interface HeaderOptions {
 export function writeHeader(b: TextBuilder, ctx: RenderContext, style: NoteStyle, opts: HeaderOptions): void {
   const { rng } = ctx;
   const col2 = 44;
-  b.line(ctx.facility.toUpperCase()).line(opts.title.toUpperCase()).rule('=', PAGE_WIDTH);
+  b.line(memo(ctx, 'facility', () => ctx.facility.toUpperCase())).line(opts.title.toUpperCase()).rule('=', PAGE_WIDTH);
   const nameForm = rng.pick(HEADER_NAME_FORMS);
   b.text(rng.chance(0.5) ? 'Patient: ' : 'Name: ');
   writePatientName(b, ctx, nameForm, nameForm !== 'first-middle-last');
   b.padTo(col2, 2).text('MRN: ').fact(ctx.patientRef, 'mrn', ctx.chart.patient.identifier?.[0]?.value ?? '').nl();
-  b.text('DOB: ').fact(ctx.patientRef, 'birthDate', printDay(style, ctx.birthDate));
+  b.text('DOB: ').fact(ctx.patientRef, 'birthDate', memo(ctx, style.date, () => printDay(style, ctx.birthDate)));
   const e = opts.encounter;
   const asOf = e ? dayOf(e.period?.start) : (opts.date ?? ctx.refDate);
   b.text(` (${ageShort(ctx.birthDate, asOf)})`).text('   Sex: ');

@@ -1,3 +1,4 @@
+import type { Chart } from '@/domain/chart/chart-types';
 import { generateChart } from '@/domain/chart/generate-chart';
 import { createRng, deriveSeed } from '@/domain/rng/rng';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
@@ -11,25 +12,43 @@ import { buildFilingExercise, filingKeyAnswers, scoreFiling } from './filing';
 import { buildMpiExercise, mpiKeyAnswers, scoreMpi } from './mpi';
 import { buildRecordingExercise, recordingKeyAnswers } from './recording';
 
-function buildValidationExercise(scenario: Scenario, seed: number): ValidationExercise {
+function buildValidationExercise(scenario: Scenario, seed: number, imported?: Chart): ValidationExercise {
   if (scenario.task.kind !== 'validation') throw new Error(`Scenario ${scenario.id} is not a validation task`);
-  const { seedRange: _range, seed: _seed, ...constraints } = scenario.patients;
-  const clean = generateChart({ ...constraints, seed, refDate: scenario.refDate });
+  const { seedRange: _range, seed: _seed, bundle: _bundle, ...constraints } = scenario.patients;
+  const clean = imported ?? generateChart({ ...constraints, seed, refDate: scenario.refDate });
   const { chart, errors } = injectErrors(clean, scenario.task.errorTypes, scenario.task.errorCount, createRng(deriveSeed(seed, 77)));
   return { kind: 'validation', scenario, seed, chart, errors };
 }
 
+/**
+ * What a scenario needs from outside the domain. A scenario that names a FHIR bundle
+ * (`patients.bundle`) gets its chart from the caller, which reads the file (the CLI from
+ * scenarios/, the app from its catalog) and imports it with `importScenarioChart`; the domain
+ * never reads files.
+ */
+export interface ExerciseInputs {
+  /** The imported chart of `scenario.patients.bundle`; copied, never changed. */
+  chart?: Chart;
+}
+
+export class MissingScenarioInputError extends Error {}
+
 /** The exercise a scenario gives for one seed (the scenario's own seed unless a variant is asked for). */
-export function buildExercise(scenario: Scenario, seed: number = scenario.patients.seed): Exercise {
+export function buildExercise(scenario: Scenario, seed: number = scenario.patients.seed, inputs: ExerciseInputs = {}): Exercise {
+  const bundle = scenario.patients.bundle;
+  if (bundle && !inputs.chart) {
+    throw new MissingScenarioInputError(`Scenario ${scenario.id} uses the imported chart ${bundle}: read that file, import it (importScenarioChart) and pass the chart to buildExercise.`);
+  }
+  const imported = bundle ? structuredClone(inputs.chart) : undefined;
   switch (scenario.task.kind) {
     case 'recording':
-      return buildRecordingExercise(scenario, seed);
+      return buildRecordingExercise(scenario, seed, imported);
     case 'filing':
       return buildFilingExercise(scenario, seed);
     case 'mpi':
       return buildMpiExercise(scenario, seed);
     case 'validation':
-      return buildValidationExercise(scenario, seed);
+      return buildValidationExercise(scenario, seed, imported);
   }
 }
 

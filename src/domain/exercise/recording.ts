@@ -157,10 +157,11 @@ export function recordingKey(chart: Chart, sections: readonly RecordingSection[]
   return { key, scope };
 }
 
-export function buildRecordingExercise(scenario: Scenario, seed: number): RecordingExercise {
+/** `imported`: the chart of the scenario's FHIR bundle (see buildExercise), used instead of a generated one. */
+export function buildRecordingExercise(scenario: Scenario, seed: number, imported?: Chart): RecordingExercise {
   if (scenario.task.kind !== 'recording') throw new Error(`Scenario ${scenario.id} is not a recording task`);
-  const { seedRange: _range, seed: _seed, ...constraints } = scenario.patients;
-  const chart = generateChart({ ...constraints, seed, refDate: scenario.refDate });
+  const { seedRange: _range, seed: _seed, bundle: _bundle, ...constraints } = scenario.patients;
+  const chart = imported ?? generateChart({ ...constraints, seed, refDate: scenario.refDate });
   const kinds = scenario.task.documents;
   const documents = kinds ? chart.documents.filter((d) => kinds.includes(d.kind)) : chart.documents;
   const { key, scope } = recordingKey(chart, scenario.task.sections);

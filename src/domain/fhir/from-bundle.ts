@@ -702,8 +702,8 @@ function importParsed(input: unknown, opts: ImportOptions, text: string | undefi
   if (opts.renderDocuments !== false) {
     report('documents', 0, 1, true);
     try {
-      // A ChartLab export renders with the generator's document seed, so its documents come back word for word.
-      ours = renderDocuments(chart, createRng(chartLabSeedValue !== undefined ? deriveSeed(chartLabSeedValue, 5) : seed));
+      // The generator's document seed (deriveSeed(seed, 5)): a ChartLab export carries its seed, so its documents come back word for word.
+      ours = renderDocuments(chart, createRng(deriveSeed(seed, 5)));
     } catch (error) {
       warnings.push(`ChartLab could not write its source documents for this chart (${(error as Error).message}); the chart is shown without them.`);
     }

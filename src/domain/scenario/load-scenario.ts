@@ -11,7 +11,8 @@ function pathText(path: PropertyKey[]): string {
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = pathText(issue.path);
   if (issue.code === 'invalid_type') {
-    const received = (issue as { input?: unknown }).input === undefined ? 'nothing' : typeof (issue as { input?: unknown }).input;
+    const input = (issue as { input?: unknown }).input;
+    const received = input === undefined ? 'nothing' : input === null ? 'null' : Array.isArray(input) ? 'an array' : `${typeof input} ${JSON.stringify(input)}`;
     return `${where}: expected ${issue.expected}, got ${received}`;
   }
   if (issue.code === 'invalid_value') return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -31,7 +32,7 @@ export function loadScenario(file: string, text: string): LoadResult {
   } catch (error) {
     return { ok: false, file, errors: [`not valid JSON: ${(error as Error).message}`] };
   }
-  const parsed = scenarioSchema.safeParse(json);
+  const parsed = scenarioSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, file, errors: parsed.error.issues.map(describeIssue) };
   const expectedId = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
   if (/\.json$/.test(file) && parsed.data.id !== expectedId) {

@@ -22,3 +22,16 @@ export function sampleQuestions(perCell = 4): Question[] {
 export function ofKind(questions: readonly Question[], kind: QuestionKind): Question[] {
   return questions.filter((q) => q.kind === kind);
 }
+
+/**
+ * The first question of the given kind and level, over seeds 1, 2, 3 …, that satisfies
+ * `predicate`: a deterministic way to pick a canonical question that does not break when a
+ * generator changes which question a particular seed yields.
+ */
+export function firstQuestion(kind: QuestionKind, difficulty: (typeof DIFFICULTIES)[number], predicate: (q: Question) => boolean, maxSeed = 500): Question {
+  for (let seed = 1; seed <= maxSeed; seed++) {
+    const found = generateQuiz(seed, { count: 6, kinds: [kind], difficulty }).find(predicate);
+    if (found) return found;
+  }
+  throw new Error(`No ${difficulty} ${kind} question matched within ${maxSeed} seeds`);
+}

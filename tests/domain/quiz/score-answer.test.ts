@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { generateQuiz, regenerateQuestion } from '@/domain/quiz/generate-quiz';
+import { generateQuiz } from '@/domain/quiz/generate-quiz';
 import type { Question } from '@/domain/quiz/question-schema';
 import { scoreAnswer } from '@/domain/quiz/score-answer';
+import { firstQuestion } from './quiz-fixtures';
 
-/** Canonical questions, each named by the item key a quiz produced it under. */
-const penicillinAllergen = regenerateQuestion('q1:abstraction:advanced:1689853609:c613142741');
-const sulfaAllergen = regenerateQuestion('q1:abstraction:advanced:3100010296:c3608771538');
-const glucoseUnit = regenerateQuestion('q1:abstraction:advanced:3204043584:c463963903');
+/** Canonical typed abstraction questions: an allergen written "PCN" in notes, sulfa, a unit in mg/dL. */
+const penicillinAllergen = firstQuestion('abstraction', 'advanced', (q) => q.prompt.includes('allergic to') && !!q.accepted?.includes('PCN'));
+const sulfaAllergen = firstQuestion('abstraction', 'advanced', (q) => q.prompt.includes('allergic to') && !!q.accepted?.includes('sulfa'));
+const glucoseUnit = firstQuestion('abstraction', 'advanced', (q) => q.match === 'unit' && q.answer === 'mg/dL');
 
 function typedQuestion(fields: Partial<Question>): Question {
   return {

@@ -61,16 +61,22 @@ export function abstractionQuestion(ctx: KindContext): Draft | undefined {
   const chart = ctx.chart;
   if (!chart) return undefined;
   const handlers = LEVELS[ctx.difficulty];
-  const probes: Probe[] = [];
+  // Probes grouped by fact type, so a type with many spans (lab values) does not crowd out the rest.
+  const byType = new Map<string, Probe[]>();
   for (const doc of chart.documents) {
     for (const span of doc.spans) {
-      const handler = handlers[`${span.ref.slice(0, span.ref.indexOf('/'))}.${span.field}`];
-      if (handler) probes.push({ doc, span, build: handler });
+      const type = `${span.ref.slice(0, span.ref.indexOf('/'))}.${span.field}`;
+      const handler = handlers[type];
+      if (!handler) continue;
+      const list = byType.get(type) ?? [];
+      list.push({ doc, span, build: handler });
+      byType.set(type, list);
     }
   }
+  const types = [...byType.keys()].sort();
   const name = patientName(chart.patient);
-  for (let tries = 0; tries < 6 && probes.length > 0; tries++) {
-    const probe = ctx.rng.pick(probes);
+  for (let tries = 0; tries < 8 && types.length > 0; tries++) {
+    const probe = ctx.rng.pick(byType.get(ctx.rng.pick(types)) as Probe[]);
     const { doc, span } = probe;
     const draft = probe.build({ rng: ctx.rng, chart, doc, span, text: doc.text.slice(span.start, span.end), label: documentLabel(doc), name });
     if (draft) return { ...draft, source: { type: 'chart', seed: chart.meta.seed, refDate: chart.meta.refDate, documentId: doc.id } };
@@ -84,10 +90,10 @@ export function patientName(p: Patient): string {
   return `${(n?.family ?? '').toUpperCase()}, ${n?.given?.[0] ?? ''}`;
 }
 
-/** "clinic note of 05/03/2025"; lab report titles already carry their date. */
+/** "clinic note of 05/03/2025"; "CBC, CMP lab report of May 9, 2024" (a lab report's title carries its collection date). */
 export function documentLabel(doc: SourceDocument): string {
-  const title = doc.title.replace(/^Lab report: /, 'lab report (').replace(/ \(([^)]*)\)$/, ') of $1');
-  if (doc.kind === 'lab-report') return title.includes(' of ') ? title : `${title} of ${usDate(doc.date)}`;
+  const lab = /^Lab report: (.*) \(([^()]*)\)$/.exec(doc.title);
+  if (doc.kind === 'lab-report') return lab ? `${lab[1]} lab report of ${lab[2]}` : `lab report of ${usDate(doc.date)}`;
   return doc.kind === 'history-physical' ? `History and Physical of ${usDate(doc.date)}` : `${doc.title.toLowerCase()} of ${usDate(doc.date)}`;
 }
 

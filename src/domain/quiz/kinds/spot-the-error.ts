@@ -1,7 +1,7 @@
 import type { MedicationStatement, Observation } from '@medplum/fhirtypes';
 import type { Chart } from '@/domain/chart/chart-types';
 import { flagFor } from '@/domain/chart/fhir-builders';
-import { ALLERGENS, conflictsWithAllergens, DRUGS, getReaction, referenceFor } from '@/domain/codes/code-tables';
+import { ALLERGENS, conflictsWithAllergens, DRUGS, getDrug, getFrequency, getReaction, referenceFor } from '@/domain/codes/code-tables';
 import type { Allergen, Drug, LabTest, Sex } from '@/domain/codes/code-types';
 import { allergenFor, drugFor, labTestFor } from '@/domain/documents/code-lookup';
 import { formatDate, isNoKnownAllergy, printableUnit, reactionName } from '@/domain/documents/phrases';
@@ -61,14 +61,58 @@ interface MedLine {
   ms: MedicationStatement;
 }
 
-function activeMeds(chart: Chart): MedLine[] {
+/** A line of a printed medication list: a charted statement, or a drug written with its usual sig. */
+interface Line {
+  drug: Drug;
+  ms: MedicationStatement | undefined;
+}
+
+/** Active medications and recently completed courses, as a printed medication list shows them. */
+function listedMeds(chart: Chart): MedLine[] {
   return chart.medications
-    .filter((ms) => ms.status === 'active')
+    .filter((ms) => ms.status === 'active' || ms.status === 'completed')
     .map((ms) => ({ ms, drug: drugFor(ms.medicationCodeableConcept) }))
     .filter((m): m is MedLine => !!m.drug);
 }
 
-const medText = (name: string, strength: string, drug: Drug, sig: string | undefined) => `${name} ${strength} ${drug.doseForm.toLowerCase()} — ${sig ?? `${drug.usualDose} ${drug.usualFrequency}`}`;
+const ROUTE_SIG: Record<Drug['route'], string> = {
+  oral: 'by mouth',
+  subcutaneous: 'subcutaneously',
+  inhalation: 'by inhalation',
+  topical: 'topically',
+  intramuscular: 'intramuscularly',
+  ophthalmic: 'in the eye',
+  nasal: 'in each nostril',
+  transdermal: 'to the skin',
+  sublingual: 'under the tongue',
+};
+
+/** The table's usual sig in the words the generated lists use: "1 tablet by mouth twice daily". */
+function usualSig(drug: Drug): string {
+  return `${drug.usualDose} ${ROUTE_SIG[drug.route]} ${getFrequency(drug.usualFrequency).text}`;
+}
+
+function medText(name: string, strength: string, drug: Drug, ms: MedicationStatement | undefined): string {
+  const sig = ms?.dosage?.[0]?.text ?? usualSig(drug);
+  return `${name} ${strength} ${drug.doseForm.toLowerCase()} — ${sig}${ms?.status === 'completed' ? ' (course completed)' : ''}`;
+}
+
+/**
+ * Everyday drugs that fill a short list up to three correct lines: no allergy classes, and never
+ * a second drug of a class already listed (a duplicate therapy would be a second error).
+ */
+const FILLERS = ['cetirizine-10-tab', 'loratadine-10-tab', 'acetaminophen-500-tab', 'omeprazole-20-cap', 'docusate-100-tab', 'cholecalciferol-50000-cap', 'fluticasone-50-nasal'];
+
+function withFillers(rng: Rng, meds: MedLine[], want: number): Line[] {
+  const lines: Line[] = meds.map((m) => ({ drug: m.drug, ms: m.ms }));
+  for (const id of rng.shuffle(FILLERS)) {
+    if (lines.length >= want) break;
+    const drug = getDrug(id);
+    if (lines.some((l) => l.drug.drugClass === drug.drugClass || l.drug.ingredient === drug.ingredient)) continue;
+    lines.push({ drug, ms: undefined });
+  }
+  return lines;
+}
 
 function allergyLine(chart: Chart, extra?: string): string {
   const listed = chart.allergies.filter((a) => !isNoKnownAllergy(a)).map((a) => `${a.code?.text ?? ''} (${reactionName(a.reaction?.[0]?.manifestation?.[0])})`);
@@ -81,16 +125,16 @@ function chartAllergenIds(chart: Chart): string[] {
 }
 
 function doseUnitError(chart: Chart, rng: Rng): Draft | undefined {
-  const meds = activeMeds(chart);
-  const simple = meds.filter((m) => /^\d+(\.\d+)? (mg|mcg)$/.test(m.drug.strength));
-  if (meds.length < 3 || simple.length === 0) return undefined;
+  const own = chartAllergenIds(chart);
+  const meds = rng.sample(listedMeds(chart).filter((m) => !conflictsWithAllergens(m.drug, own)), 4);
+  const shown = rng.shuffle(withFillers(rng, meds, 4));
+  const simple = shown.filter((m) => /^\d+(\.\d+)? (mg|mcg)$/.test(m.drug.strength));
+  if (shown.length < 3 || simple.length === 0) return undefined;
   const target = rng.pick(simple);
-  const shown = rng.shuffle([target, ...rng.sample(meds.filter((m) => m !== target), 3)]);
-  if (shown.some((m) => conflictsWithAllergens(m.drug, chartAllergenIds(chart)))) return undefined;
   const [value, unit] = target.drug.strength.split(' ') as [string, string];
   const wrongUnit = unit === 'mcg' ? 'mg' : 'g';
   const wrong = shown.indexOf(target);
-  const lines = numbered(shown.map((m) => medText(m.drug.ingredient, m === target ? `${value} ${wrongUnit}` : m.drug.strength, m.drug, m.ms.dosage?.[0]?.text)));
+  const lines = numbered(shown.map((m) => medText(m.drug.ingredient, m === target ? `${value} ${wrongUnit}` : m.drug.strength, m.drug, m.ms)));
   const name = patientName(chart.patient);
   return whichLine(
     rng,
@@ -104,30 +148,30 @@ function doseUnitError(chart: Chart, rng: Rng): Draft | undefined {
 
 /** A medication allergen with drugs in its class, written as a class name or a note's shorthand. */
 function allergyConflict(chart: Chart, rng: Rng, difficulty: Difficulty): Draft | undefined {
-  const meds = activeMeds(chart);
-  if (meds.length < 2) return undefined;
   const own = chartAllergenIds(chart);
-  const shownMeds = rng.sample(meds, 3);
+  const shownMeds = withFillers(rng, rng.sample(listedMeds(chart), 3), 3);
+  if (shownMeds.some((m) => conflictsWithAllergens(m.drug, own))) return undefined;
   const fits = (a: Allergen) =>
     a.drugClasses.length > 0 && DRUGS.some((d) => d.allergyClasses.some((c) => a.drugClasses.includes(c))) && !shownMeds.some((m) => conflictsWithAllergens(m.drug, [a.id]));
   // The patient's own drug allergy when it fits, otherwise one added to the list for the drill.
   const pool = ALLERGENS.filter((a) => a.category === 'medication' && fits(a));
   const allergen = ALLERGENS.find((a) => own.includes(a.id) && fits(a)) ?? (pool.length > 0 ? rng.pick(pool) : undefined);
-  if (!allergen || shownMeds.some((m) => conflictsWithAllergens(m.drug, own))) return undefined;
+  if (!allergen) return undefined;
   const conflicting = DRUGS.filter((d) => d.allergyClasses.some((c) => allergen.drugClasses.includes(c)) && !shownMeds.some((m) => m.drug.ingredient === d.ingredient));
   if (conflicting.length === 0) return undefined;
   const drug = rng.pick(conflicting);
   const advanced = difficulty === 'advanced';
+  // The advanced level writes brand names and a note's shorthand for the allergy, on every line.
+  const nameOf = (d: Drug) => (advanced && d.brandNames.length > 0 && rng.chance(0.7) ? rng.pick(d.brandNames) : d.ingredient);
   const drugName = advanced && drug.brandNames.length > 0 ? rng.pick(drug.brandNames) : drug.ingredient;
   const allergyText = advanced ? rng.pick(allergen.synonyms) : allergen.code.display;
   const reaction = getReaction(allergen.reactions[0] ?? 'rash').plain;
-  const planted = { drug, ms: undefined };
-  const shown = rng.shuffle<MedLine | typeof planted>([...shownMeds, planted]);
+  const planted: Line = { drug, ms: undefined };
+  const shown = rng.shuffle([...shownMeds, planted]);
   const wrong = shown.indexOf(planted);
-  const lines = numbered(shown.map((m) => (m === planted ? medText(drugName, drug.strength, drug, undefined) : medText(m.drug.ingredient, m.drug.strength, m.drug, m.ms?.dosage?.[0]?.text))));
+  const lines = numbered(shown.map((m) => (m === planted ? medText(drugName, drug.strength, drug, undefined) : medText(nameOf(m.drug), m.drug.strength, m.drug, m.ms))));
   const ownEntry = chart.allergies.find((a) => allergenFor(a.code)?.id === allergen.id);
-  const extra = ownEntry ? undefined : `${allergyText} (${reaction})`;
-  const listed = ownEntry ? allergyLine(chart) : allergyLine(chart, extra);
+  const listed = ownEntry ? allergyLine(chart) : allergyLine(chart, `${allergyText} (${reaction})`);
   const name = patientName(chart.patient);
   const classes = drug.allergyClasses.filter((c) => allergen.drugClasses.includes(c)).join(' / ');
   return whichLine(
@@ -137,7 +181,7 @@ function allergyConflict(chart: Chart, rng: Rng, difficulty: Difficulty): Draft 
     wrong,
     advanced
       ? `One line of this medication list for ${name} is a problem. Which line?`
-      : `One medication on this list for ${name} conflicts with a documented allergy. Which line?`,
+      : `One medication on this list for ${name} conflicts with the documented ${allergyText} allergy. Which line?`,
     `${drugName}${drugName !== drug.ingredient ? ` (${drug.ingredient})` : ''} is a ${drug.drugClass}, in the ${classes} allergy class, and the allergy list names ${ownEntry?.code?.text ?? allergyText}. ${ERROR_CATALOG['drug-allergy-conflict'].whyItMatters}`,
   );
 }
@@ -165,7 +209,7 @@ function labRows(chart: Chart, rng: Rng): { rows: Row[]; day: string } | undefin
 }
 
 function rowText(test: LabTest, value: string, flag: string, unit: string, range: string): string {
-  return `${test.shortName.padEnd(24)} ${value.padEnd(7)} ${flag.padEnd(4)} ${unit.padEnd(14)} ${range}`.trimEnd();
+  return `${test.shortName.padEnd(28)} ${value.padEnd(7)} ${flag.padEnd(4)} ${unit.padEnd(14)} ${range}`.trimEnd();
 }
 
 function labHeader(chart: Chart, day: string): string[] {
@@ -173,7 +217,7 @@ function labHeader(chart: Chart, day: string): string[] {
   const age = ageOn(chart.patient.birthDate as string, day);
   return [
     `LAB REPORT — ${patientName(chart.patient)} (${sex}, ${age} y)   Collected ${usDate(day)}`,
-    `   ${'Test'.padEnd(24)} ${'Result'.padEnd(7)} ${'Flag'.padEnd(4)} ${'Units'.padEnd(14)} Ref. range`,
+    `   ${'Test'.padEnd(28)} ${'Result'.padEnd(7)} ${'Flag'.padEnd(4)} ${'Units'.padEnd(14)} Ref. range`,
   ];
 }
 
@@ -302,8 +346,8 @@ function transposedIdentifier(chart: Chart, rng: Rng, difficulty: Difficulty): D
     lines,
     wrong,
     useDob
-      ? `Check the headers of the documents filed to ${name}'s chart against the registration. Which header is wrong?`
-      : `One document filed to ${name}'s chart has an identifier error in its header. Which one?`,
+      ? `Check these ${chosen.length} document headers filed to ${name}'s chart (${chosen[0]} first) against the registration. Which header is wrong?`
+      : `One of these ${chosen.length} documents filed to ${name}'s chart (${chosen[0]} first) has an identifier error in its header. Which one?`,
     `Line ${wrong + 1} shows ${what}. ${ERROR_CATALOG[type].description} ${ERROR_CATALOG[type].whyItMatters}`,
   );
 }

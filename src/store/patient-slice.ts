@@ -19,6 +19,8 @@ export interface PatientState {
 export interface PatientSlice extends PatientState {
   /** Generate the chart for a request. Resolves when the chart (or the error) is in the store. */
   generatePatient: (request: PatientRequest) => Promise<void>;
+  /** Show a chart imported from a FHIR file (it has no seed request); a generation under way is dropped. */
+  showImportedChart: (chart: Chart) => void;
 }
 
 export const initialPatientState: PatientState = { request: null, chart: null, status: 'idle', error: null };
@@ -49,5 +51,9 @@ export const createPatientSlice: StateCreator<AppState, [], [], PatientSlice> = 
       if (ticket !== latestTicket) return;
       set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
     }
+  },
+  showImportedChart: (chart) => {
+    latestTicket++;
+    set({ request: null, chart, status: 'ready', error: null, ...initialChartViewState, activeDocumentId: chart.documents[0]?.id ?? null });
   },
 });

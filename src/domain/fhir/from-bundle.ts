@@ -43,7 +43,7 @@ import { CHARTLAB_TAG_SYSTEM } from './to-bundle';
 export const IMPORTER_VERSION = '1.0.0';
 
 export interface ImportProgress {
-  phase: 'checking' | 'mapping' | 'documents';
+  phase: 'parsing' | 'checking' | 'mapping' | 'documents';
   done: number;
   total: number;
 }
@@ -358,6 +358,7 @@ export function fromBundleText(text: string, opts: ImportOptions = {}): ImportRe
   if (text.length > MAX_IMPORT_BYTES) checkImportSize(text.length);
   if (text.length * 3 > MAX_IMPORT_BYTES) checkImportSize(new TextEncoder().encode(text).length);
   if (text.trim() === '') throw new FhirImportError('empty', 'The file is empty.');
+  opts.onProgress?.({ phase: 'parsing', done: 0, total: 1 });
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

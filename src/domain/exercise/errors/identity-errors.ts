@@ -164,6 +164,8 @@ export const transposedMrn: ErrorKind = {
   plant(ctx: PlantContext) {
     const { chart, rng } = ctx;
     const mrn = mrnOf(chart.patient);
+    // Matching reads the digits a learner enters; an imported MRN may be a UUID (Synthea), which this error cannot be scored on.
+    if (!/^\d+$/.test(mrn)) return undefined;
     const positions = [...mrn].map((_, i) => i).filter((i) => i + 1 < mrn.length && mrn[i] !== mrn[i + 1]);
     if (positions.length === 0) return undefined;
     const candidates = freeDocs(ctx, chart.documents).filter(

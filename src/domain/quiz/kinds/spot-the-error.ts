@@ -101,7 +101,12 @@ function medText(name: string, strength: string, drug: Drug, ms: MedicationState
  * Everyday drugs that fill a short list up to three correct lines: no allergy classes, and never
  * a second drug of a class already listed (a duplicate therapy would be a second error).
  */
-const FILLERS = ['cetirizine-10-tab', 'loratadine-10-tab', 'acetaminophen-500-tab', 'omeprazole-20-cap', 'docusate-100-tab', 'cholecalciferol-50000-cap', 'fluticasone-50-nasal'];
+const FILLERS = ['cetirizine-10-tab', 'loratadine-10-tab', 'acetaminophen-500-tab', 'omeprazole-20-cap', 'docusate-100-tab', 'fluticasone-50-nasal'];
+
+/** Brand names fit to print: none that carries a "Do Not Use" abbreviation (IU, U), which would be a second error. */
+const printableBrands = (d: Drug) => d.brandNames.filter((b) => !/\b(IU|U)\b/.test(b));
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 function withFillers(rng: Rng, meds: MedLine[], want: number): Line[] {
   const lines: Line[] = meds.map((m) => ({ drug: m.drug, ms: m.ms }));
@@ -162,8 +167,8 @@ function allergyConflict(chart: Chart, rng: Rng, difficulty: Difficulty): Draft 
   const drug = rng.pick(conflicting);
   const advanced = difficulty === 'advanced';
   // The advanced level writes brand names and a note's shorthand for the allergy, on every line.
-  const nameOf = (d: Drug) => (advanced && d.brandNames.length > 0 && rng.chance(0.7) ? rng.pick(d.brandNames) : d.ingredient);
-  const drugName = advanced && drug.brandNames.length > 0 ? rng.pick(drug.brandNames) : drug.ingredient;
+  const nameOf = (d: Drug) => (advanced && printableBrands(d).length > 0 && rng.chance(0.7) ? rng.pick(printableBrands(d)) : d.ingredient);
+  const drugName = advanced && printableBrands(drug).length > 0 ? rng.pick(printableBrands(drug)) : drug.ingredient;
   const allergyText = advanced ? rng.pick(allergen.synonyms) : allergen.code.display;
   const reaction = getReaction(allergen.reactions[0] ?? 'rash').plain;
   const planted: Line = { drug, ms: undefined };
@@ -182,7 +187,7 @@ function allergyConflict(chart: Chart, rng: Rng, difficulty: Difficulty): Draft 
     advanced
       ? `One line of this medication list for ${name} is a problem. Which line?`
       : `One medication on this list for ${name} conflicts with the documented ${allergyText} allergy. Which line?`,
-    `${drugName}${drugName !== drug.ingredient ? ` (${drug.ingredient})` : ''} is a ${drug.drugClass}, in the ${classes} allergy class, and the allergy list names ${ownEntry?.code?.text ?? allergyText}. ${ERROR_CATALOG['drug-allergy-conflict'].whyItMatters}`,
+    `${drugName}${drugName !== drug.ingredient ? ` (${drug.ingredient})` : ''} is ${article(drug.drugClass)} ${drug.drugClass}, in the ${classes} allergy class, and the allergy list names ${ownEntry?.code?.text ?? allergyText}. ${ERROR_CATALOG['drug-allergy-conflict'].whyItMatters}`,
   );
 }
 

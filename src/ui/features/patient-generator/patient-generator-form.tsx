@@ -14,7 +14,8 @@ interface PatientGeneratorFormProps {
 export function PatientGeneratorForm({ onRequest, shareUrl }: PatientGeneratorFormProps) {
   const request = useAppStore((s) => s.request);
   const status = useAppStore((s) => s.status);
-  const chartSeed = useAppStore((s) => s.chart?.meta.seed);
+  const chartSeed = useAppStore((s) => (s.chart?.meta.source ? undefined : s.chart?.meta.seed));
+  const importedFrom = useAppStore((s) => (s.chart?.meta.source ? (s.chart.meta.source.fileName ?? 'a FHIR file') : undefined));
   const [seedText, setSeedText] = useState(request ? String(request.seed) : '');
   const [sex, setSex] = useState<SexFilter>(request?.sex ?? '');
   const [ageBand, setAgeBand] = useState(request ? (ageBandOf(request)?.id ?? '') : '');
@@ -77,6 +78,10 @@ export function PatientGeneratorForm({ onRequest, shareUrl }: PatientGeneratorFo
             {loading ? (
               <>
                 <span className="spinner" aria-hidden="true" /> Generating the chart for seed {request?.seed}…
+              </>
+            ) : importedFrom !== undefined ? (
+              <>
+                Showing a chart imported from <strong>{importedFrom}</strong>
               </>
             ) : chartSeed !== undefined ? (
               <>

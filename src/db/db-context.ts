@@ -2,7 +2,7 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import type { StorageStatus } from './storage-status';
 import type { TrainerDB } from './trainer-db';
 
-interface TrainerDBContextValue {
+export interface TrainerDBContextValue {
   db: TrainerDB;
   status: StorageStatus;
 }
@@ -34,4 +34,13 @@ export function useTrainerDB(): TrainerDB {
 /** Where the learner's work is kept ('persistent' | 'best-effort' | 'memory') and why, for a banner. */
 export function useStorageStatus(): StorageStatus {
   return useTrainerDBContext().status;
+}
+
+/**
+ * The database and its status, or null outside a TrainerDBProvider. For the app shell only, which
+ * also renders without a database (component tests of the chart viewer render `<App />` bare);
+ * features that need storage sit under the provider and use useTrainerDB().
+ */
+export function useOptionalTrainerDB(): TrainerDBContextValue | null {
+  return useContext(TrainerDBContext);
 }

@@ -24,12 +24,23 @@ export interface ExerciseState {
   elapsedMs: number;
   status: 'working' | 'submitted';
   report: ScoreReport | null;
+  /**
+   * Whose work this is, when it is saved in the database (absent when the app runs without one).
+   * A session opened by another learner never shows it: one learner's work is never shown as
+   * another's on a shared computer.
+   */
+  learnerId?: string;
+  /**
+   * The draft revision this tab last loaded or saved (0: not saved yet). saveDraft needs it to
+   * tell this tab's work from another tab's (see src/db/draft-repo.ts).
+   */
+  revision?: number;
 }
 
 export interface ExerciseSlice {
   exercise: ExerciseState;
   /** Begin an exercise with fresh answers (replaces whatever was in progress). */
-  startExercise: (start: { scenarioId: string; seed: number; answers: Answers; startedAt: number }) => void;
+  startExercise: (start: { scenarioId: string; seed: number; answers: Answers; startedAt: number; learnerId?: string }) => void;
   /** Put back a saved exercise (resume after a reload). */
   restoreExercise: (saved: ExerciseState) => void;
   /** Replace the answers; ignored once submitted, so a report always matches its answers. */
@@ -38,6 +49,8 @@ export interface ExerciseSlice {
   tickExercise: (deltaMs: number) => void;
   /** Freeze the answers and keep the report. */
   submitExercise: (report: ScoreReport) => void;
+  /** Record the revision a save returned; ignored unless the exercise is still this learner's case. */
+  setExerciseRevision: (saved: { learnerId: string; scenarioId: string; seed: number; revision: number }) => void;
   resetExercise: () => void;
 }
 
@@ -58,8 +71,10 @@ export function isSameExercise(state: ExerciseState, scenarioId: string, seed: n
 
 export const createExerciseSlice: StateCreator<AppState, [], [], ExerciseSlice> = (set) => ({
   exercise: initialExerciseState,
-  startExercise: ({ scenarioId, seed, answers, startedAt }) =>
-    set({ exercise: { ...initialExerciseState, scenarioId, seed, answers, startedAt } }),
+  startExercise: ({ scenarioId, seed, answers, startedAt, learnerId }) =>
+    set({
+      exercise: { ...initialExerciseState, scenarioId, seed, answers, startedAt, ...(learnerId === undefined ? {} : { learnerId, revision: 0 }) },
+    }),
   restoreExercise: (saved) => set({ exercise: { ...saved } }),
   setAnswers: (answers) =>
     set((state) => (state.exercise.status === 'working' ? { exercise: { ...state.exercise, answers } } : state)),
@@ -71,5 +86,11 @@ export const createExerciseSlice: StateCreator<AppState, [], [], ExerciseSlice> 
     ),
   submitExercise: (report) =>
     set((state) => (state.exercise.answers ? { exercise: { ...state.exercise, status: 'submitted', report } } : state)),
+  setExerciseRevision: ({ learnerId, scenarioId, seed, revision }) =>
+    set((state) =>
+      state.exercise.learnerId === learnerId && state.exercise.scenarioId === scenarioId && state.exercise.seed === seed
+        ? { exercise: { ...state.exercise, revision } }
+        : state,
+    ),
   resetExercise: () => set({ exercise: initialExerciseState }),
 });

@@ -285,6 +285,18 @@ export function buildMedication(
 }
 
 /**
+ * Classes that duplicate each other's therapy: an ACE inhibitor with an ARB (dual RAAS blockade),
+ * an opioid with an opioid combination, two anticoagulants, two systemic antibiotics at once.
+ */
+function therapeuticGroup(drugClass: string): string {
+  if (drugClass === 'ACE inhibitor' || drugClass === 'angiotensin II receptor blocker') return 'RAAS blockade';
+  if (drugClass.startsWith('opioid')) return 'opioid';
+  if (drugClass.endsWith('anticoagulant')) return 'anticoagulant';
+  if (/antibiotic|penicillin|cephalosporin/.test(drugClass)) return 'antibiotic';
+  return drugClass;
+}
+
+/**
  * Medications for the patient's problems: each line of therapy of each condition module is
  * prescribed with its probability, choosing among its options by weight and skipping any drug
  * that conflicts with a documented allergy (the chart stays clinically safe until an exercise
@@ -296,6 +308,8 @@ export function chooseMedications(
   opts: { allergenIds: string[]; refDate: string; patientRef: Ref; prescriber: Ref },
 ): { statement: MedicationStatement; drugId: string; problem: ActiveProblem }[] {
   const out: { statement: MedicationStatement; drugId: string; problem: ActiveProblem }[] = [];
+  // No therapeutic duplication: one drug per ingredient and per class (two statins, or an ACE
+  // inhibitor with an ARB, is itself an error a reviewer would flag).
   const onList = new Set<string>();
   for (const problem of problems) {
     if (!problem.condition || problem.module.kind === 'surgical-history' || problem.module.kind === 'resolved') continue;
@@ -304,11 +318,12 @@ export function chooseMedications(
       if (!rng.chance(line.p)) continue;
       const options = line.options.filter((o) => {
         const drug = getDrug(o.drug);
-        return !conflictsWithAllergens(drug, opts.allergenIds) && !onList.has(drug.ingredient);
+        return !conflictsWithAllergens(drug, opts.allergenIds) && !onList.has(drug.ingredient) && !onList.has(therapeuticGroup(drug.drugClass));
       });
       if (options.length === 0) continue;
       const drug = getDrug(rng.weighted(options, (o) => o.weight).drug);
       onList.add(drug.ingredient);
+      onList.add(therapeuticGroup(drug.drugClass));
       treated = true;
       const acute = problem.module.kind === 'acute';
       const start = acute ? problem.onset : addDays(problem.onset, rng.int(0, Math.max(0, Math.min(180, daysBetween(problem.onset, opts.refDate) - 1))));

@@ -87,7 +87,10 @@ export function renderRegistration(ctx: RenderContext): SourceDocument {
   b.nl().nl();
 
   b.line('ALLERGIES (medicines, foods, latex)');
-  if (ctx.allergies.length === 0) {
+  if (ctx.allergies.length === 0 && !ctx.noKnownAllergy) {
+    // An imported record may say nothing about allergies (no list, no "no known allergies" statement).
+    b.line('  [ ] No known allergies      (question left blank)');
+  } else if (ctx.allergies.length === 0) {
     b.text('  [X] ');
     if (ctx.noKnownAllergy) b.fact(refOf(ctx.noKnownAllergy), 'code', rng.chance(0.7) ? 'No known allergies' : style.nka);
     b.nl();
@@ -138,9 +141,15 @@ export function renderRegistration(ctx: RenderContext): SourceDocument {
   if (chart.procedures.length === 0) b.line('  None');
   for (const proc of chart.procedures) {
     const ref = refOf(proc);
-    b.text('  - ').fact(ref, 'code', upperFirst(proc.code?.coding?.[0]?.display ?? proc.code?.text ?? '')).text(' (');
-    writeHistoryDate(b, ctx, style, ref, 'date', proc.performedDateTime ?? '');
-    b.text(')').nl();
+    // Imported procedures may be dated by a period (Synthea) or not at all.
+    const day = proc.performedDateTime ?? proc.performedPeriod?.start ?? '';
+    b.text('  - ').fact(ref, 'code', upperFirst(proc.code?.coding?.[0]?.display ?? proc.code?.text ?? ''));
+    if (day) {
+      b.text(' (');
+      writeHistoryDate(b, ctx, style, ref, 'date', day);
+      b.text(')');
+    }
+    b.nl();
   }
   b.nl();
   b.line('I confirm the information above is correct to the best of my knowledge.');

@@ -37,7 +37,7 @@ export const MPI_SURVIVOR_RULE =
  * Common U.S. nicknames (formal name → everyday name), with the sex the formal name is usually
  * given to, so a person who needs a nickname can be given a fitting formal name.
  */
-const NICKNAMES: Record<string, { nick: string; sex: 'male' | 'female' }> = {
+export const NICKNAMES: Record<string, { nick: string; sex: 'male' | 'female' }> = {
   William: { nick: 'Bill', sex: 'male' },
   Robert: { nick: 'Bob', sex: 'male' },
   Richard: { nick: 'Rick', sex: 'male' },

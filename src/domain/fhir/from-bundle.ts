@@ -55,7 +55,7 @@ export interface ImportOptions {
   patientId?: string;
   /** The chart's "today", YYYY-MM-DD; default: the file's own date (see `chooseRefDate`). */
   refDate?: string;
-  /** Called every `progressEvery` resources (default 250) and at each phase. */
+  /** Called every `progressEvery` resources (default 250), at the start and end of each phase. */
   onProgress?: (progress: ImportProgress) => void;
   progressEvery?: number;
   /** Render ChartLab's source documents for the chart (default true). */
@@ -160,7 +160,7 @@ interface Outcome {
 function progressReporter(opts: ImportOptions) {
   const every = Math.max(1, opts.progressEvery ?? 250);
   return (phase: ImportProgress['phase'], done: number, total: number, force = false) => {
-    if (opts.onProgress && (force || done % every === 0)) opts.onProgress({ phase, done, total });
+    if (opts.onProgress && (force || done % every === 0 || done === total)) opts.onProgress({ phase, done, total });
   };
 }
 
@@ -545,6 +545,7 @@ function importParsed(input: unknown, opts: ImportOptions, text: string | undefi
   let renderedDropped = 0;
   let folded = 0;
 
+  report('mapping', 0, total, true);
   entries.forEach((e, i) => {
     report('mapping', i + 1, total);
     const outcome = outcomes.get(e.resource);

@@ -8,6 +8,8 @@ export interface Route {
   section: string;
   /** The second path segment, when there is one: the scenario of `#/exercise/<id>`. */
   id?: string;
+  /** Further path segments, decoded: `#/progress/attempt/<id>` has id `attempt` and rest `[<id>]`. */
+  rest?: string[];
   params: URLSearchParams;
 }
 
@@ -16,9 +18,11 @@ export function parseHash(hash: string): Route {
   const queryAt = body.indexOf('?');
   const path = queryAt === -1 ? body : body.slice(0, queryAt);
   const query = queryAt === -1 ? '' : body.slice(queryAt + 1);
-  const [section = '', id] = path.replace(/^\/+/, '').split('/');
+  const [section = '', id, ...rest] = path.replace(/^\/+/, '').split('/');
   const route: Route = { section, params: new URLSearchParams(query) };
   if (id) route.id = safeDecode(id);
+  const more = rest.filter(Boolean).map(safeDecode);
+  if (more.length) route.rest = more;
   return route;
 }
 
@@ -30,9 +34,10 @@ function safeDecode(text: string): string {
   }
 }
 
-export function formatHash(route: { section: string; id?: string; params?: URLSearchParams }): string {
+export function formatHash(route: { section: string; id?: string; rest?: string[]; params?: URLSearchParams }): string {
   const query = route.params?.toString() ?? '';
-  return `#/${route.section}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${query ? `?${query}` : ''}`;
+  const more = route.id ? (route.rest ?? []).map((segment) => `/${encodeURIComponent(segment)}`).join('') : '';
+  return `#/${route.section}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${more}${query ? `?${query}` : ''}`;
 }
 
 function subscribe(onChange: () => void): () => void {

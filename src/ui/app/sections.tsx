@@ -27,6 +27,7 @@ export const APP_SECTIONS: readonly [AppSection, ...AppSection[]] = [
   { id: 'chart', label: 'Chart viewer', Page: ChartViewerPage },
   { id: 'exercises', label: 'Exercises', Page: lazyPage(() => import('./exercises-page')) },
   { id: 'exercise', label: 'Exercise', Page: lazyPage(() => import('./exercise-page')), hidden: true, navId: 'exercises' },
+  { id: 'import', label: 'Import', Page: lazyPage(() => import('./import-page')) },
 ];
 
 export function sectionFor(id: string): AppSection {

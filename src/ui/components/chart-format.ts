@@ -42,19 +42,23 @@ export function refOf(resource: Resource): string {
 
 /** MM/DD/YYYY from a FHIR date or dateTime; an em dash when there is none. */
 export function formatDate(value: string | undefined): string {
-  return value ? printDate(value, 'us') : '—';
+  if (!value) return '—';
+  // FHIR allows a year, or a year and month, alone (imported records): print what is known.
+  if (value.length < 10) return value.length === 7 ? `${value.slice(5, 7)}/${value.slice(0, 4)}` : value;
+  return printDate(value, 'us');
 }
 
 /** MM/DD/YYYY HH:MM when the value carries a time. */
 export function formatDateTime(value: string | undefined): string {
   if (!value) return '—';
-  return value.length > 10 ? `${printDate(value, 'us')} ${value.slice(11, 16)}` : printDate(value, 'us');
+  return value.length > 10 ? `${printDate(value, 'us')} ${value.slice(11, 16)}` : formatDate(value);
 }
 
 
 /** Age as a chart banner prints it: years from 2, months under 2, days under 1 month. */
 export function ageText(birthDate: string | undefined, asOf: string): string {
-  if (!birthDate) return '—';
+  // A birth year alone (allowed by FHIR, seen in imported records) gives no exact age.
+  if (!birthDate || birthDate.length < 10) return '—';
   const years = ageOn(birthDate, asOf);
   if (years >= 2) return `${years} y`;
   const months = ageInMonths(birthDate, asOf);

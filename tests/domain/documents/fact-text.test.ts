@@ -39,10 +39,10 @@ describe('factTexts', () => {
   });
 
   it('accepts the frequency code, its spelled-out text and everyday wording', () => {
-    const c = chartWhere((x) => x.medications.some((m) => m.dosage?.[0]?.timing?.code?.text === 'QD'));
-    const m = c.medications.find((x) => x.dosage?.[0]?.timing?.code?.text === 'QD');
+    const c = chartWhere((x) => x.medications.some((m) => m.dosage?.[0]?.timing?.code?.text === 'BID'));
+    const m = c.medications.find((x) => x.dosage?.[0]?.timing?.code?.text === 'BID');
     const texts = factTexts(c, ref(m as NonNullable<typeof m>), 'frequency');
-    expect(texts).toEqual(expect.arrayContaining(['QD', 'once daily', 'daily']));
+    expect(texts).toEqual(expect.arrayContaining(['BID', 'twice daily']));
   });
 
   it('accepts generic and brand names of a drug, and PO and "by mouth" for the oral route', () => {

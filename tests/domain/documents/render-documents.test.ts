@@ -214,12 +214,14 @@ describe('wording varies across charts the way real notes do', () => {
     expect([...nka].some((t) => t !== 'NKDA')).toBe(true);
   });
 
-  it('writes frequencies both as order codes (QD, BID) and spelled out (once daily, twice daily)', () => {
+  it('writes frequencies both as order codes (daily, BID) and spelled out (once daily, twice daily)', () => {
     const texts = new Set(quotes('frequency', 'MedicationStatement/'));
     expect(texts).toContain('BID');
     expect(texts.has('twice daily') || texts.has('twice a day')).toBe(true);
-    expect(texts).toContain('QD');
+    expect(texts).toContain('daily');
     expect(texts).toContain('once daily');
+    // QD is on The Joint Commission "Do Not Use" list; generated notes never write it.
+    expect(texts).not.toContain('QD');
   });
 
   it('writes routes as PO/po and as "by mouth"', () => {

@@ -174,7 +174,7 @@ function birthDateQuestion(p: ProbeContext, typed: boolean): Draft | undefined {
   const candidates = p.rng.shuffle(near.filter((d) => d !== iso)).map((d) => formatDate(d, style));
   const mc = multipleChoice(p.rng, p.text, candidates);
   if (!mc) return undefined;
-  return { ...base, ...mc, explanation: `${explanation} The other choices transpose digits or are a day or a year off.` };
+  return { ...base, ...mc, explanation: `${explanation} The other choices transpose digits or are a day, a year or a decade off.` };
 }
 
 // --- Allergies -------------------------------------------------------------------------------

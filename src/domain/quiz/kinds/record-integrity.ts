@@ -1,6 +1,6 @@
 import type { Patient } from '@medplum/fhirtypes';
 import { generateRegistration, mrnForSeed, seededFaker } from '@/domain/chart/demographics';
-import { transpositionsOf } from '@/domain/exercise/mpi';
+import { NICKNAMES, transpositionsOf } from '@/domain/exercise/mpi';
 import { createRng, deriveSeed, type Rng } from '@/domain/rng/rng';
 import { similarity } from '@/domain/scoring/match';
 import { addDays, addYears, daysBetween } from '@/domain/time/dates';
@@ -23,38 +23,6 @@ const LEVEL: Record<Difficulty, Variation[]> = {
   intro: ['new-address', 'namesake'],
   intermediate: ['nickname', 'typo', 'maiden-name', 'twins'],
   advanced: ['transposed-birth-date', 'jr-sr', 'twins', 'maiden-name'],
-};
-
-/**
- * Common U.S. nicknames, formal name → nickname, with the sex the name is usually given to. A
- * copy of the table in src/domain/exercise/mpi.ts, which does not export it; import that one once
- * it is exported.
- */
-const NICKNAMES: Record<string, { nick: string; sex: 'male' | 'female' }> = {
-  William: { nick: 'Bill', sex: 'male' },
-  Robert: { nick: 'Bob', sex: 'male' },
-  Richard: { nick: 'Rick', sex: 'male' },
-  James: { nick: 'Jim', sex: 'male' },
-  Michael: { nick: 'Mike', sex: 'male' },
-  Thomas: { nick: 'Tom', sex: 'male' },
-  Charles: { nick: 'Chuck', sex: 'male' },
-  Joseph: { nick: 'Joe', sex: 'male' },
-  Christopher: { nick: 'Chris', sex: 'male' },
-  Anthony: { nick: 'Tony', sex: 'male' },
-  Edward: { nick: 'Ed', sex: 'male' },
-  Steven: { nick: 'Steve', sex: 'male' },
-  Gregory: { nick: 'Greg', sex: 'male' },
-  Elizabeth: { nick: 'Liz', sex: 'female' },
-  Margaret: { nick: 'Peggy', sex: 'female' },
-  Katherine: { nick: 'Kate', sex: 'female' },
-  Jennifer: { nick: 'Jenny', sex: 'female' },
-  Patricia: { nick: 'Patty', sex: 'female' },
-  Susan: { nick: 'Sue', sex: 'female' },
-  Deborah: { nick: 'Debbie', sex: 'female' },
-  Rebecca: { nick: 'Becky', sex: 'female' },
-  Victoria: { nick: 'Vicky', sex: 'female' },
-  Barbara: { nick: 'Barb', sex: 'female' },
-  Cynthia: { nick: 'Cindy', sex: 'female' },
 };
 
 const isNicknamePair = (a: string, b: string) => NICKNAMES[a]?.nick === b || NICKNAMES[b]?.nick === a;

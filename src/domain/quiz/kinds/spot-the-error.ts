@@ -89,7 +89,9 @@ const ROUTE_SIG: Record<Drug['route'], string> = {
 
 /** The table's usual sig in the words the generated lists use: "1 tablet by mouth twice daily". */
 function usualSig(drug: Drug): string {
-  return `${drug.usualDose} ${ROUTE_SIG[drug.route]} ${getFrequency(drug.usualFrequency).text}`;
+  // "2 sprays each nostril" and "1 drop each eye" already say where.
+  const route = /\beach\b/.test(drug.usualDose) ? '' : ` ${ROUTE_SIG[drug.route]}`;
+  return `${drug.usualDose}${route} ${getFrequency(drug.usualFrequency).text}`;
 }
 
 function medText(name: string, strength: string, drug: Drug, ms: MedicationStatement | undefined): string {
@@ -109,7 +111,10 @@ const printableBrands = (d: Drug) => d.brandNames.filter((b) => !/\b(IU|U)\b/.te
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 function withFillers(rng: Rng, meds: MedLine[], want: number): Line[] {
-  const lines: Line[] = meds.map((m) => ({ drug: m.drug, ms: m.ms }));
+  // Generated charts can hold two drugs of one class (two statins); showing both would offer a
+  // duplicate therapy as a second thing to object to, so one per class.
+  const lines: Line[] = [];
+  for (const m of meds) if (!lines.some((l) => l.drug.drugClass === m.drug.drugClass)) lines.push({ drug: m.drug, ms: m.ms });
   for (const id of rng.shuffle(FILLERS)) {
     if (lines.length >= want) break;
     const drug = getDrug(id);

@@ -10,21 +10,38 @@ export function warningThresholdMs(limitMs: number): number {
   return Math.min(5 * 60_000, limitMs / 4);
 }
 
-/** Advance the exercise clock while the exercise is being worked on. */
+/** Whether this page is on screen (a hidden tab doesn't count as working time). */
+function pageVisible(): boolean {
+  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
+}
+
+/**
+ * Advance the exercise clock while the exercise is being worked on and the page is on screen:
+ * time in a background tab is not working time (records.ts: Attempt.elapsedMs), and two tabs
+ * open on one exercise don't both count the same minutes.
+ */
 export function useExerciseClock(running: boolean): void {
   const tick = useAppStore((s) => s.tickExercise);
   useEffect(() => {
     if (!running) return;
     // Add the real time between ticks (timers are throttled in background tabs), not 1 s per tick.
     let last = performance.now();
-    const timer = setInterval(() => {
+    let visible = pageVisible();
+    const advance = () => {
       const now = performance.now();
-      tick(now - last);
+      if (visible) tick(now - last);
       last = now;
-    }, TICK_MS);
+    };
+    const timer = setInterval(advance, TICK_MS);
+    const onVisibility = () => {
+      advance();
+      visible = pageVisible();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       clearInterval(timer);
-      tick(performance.now() - last);
+      document.removeEventListener('visibilitychange', onVisibility);
+      advance();
     };
   }, [running, tick]);
 }

@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import type { Encounter } from '@medplum/fhirtypes';
 import type { Chart } from '@/domain/chart/chart-types';
 import { capitalize, conceptText, formatDate, formatDateTime, newestFirst, practitionerName, refOf } from '@/ui/components/chart-format';
+import { useShowMore } from '@/ui/components/show-more';
 import { FactButton } from '../fact-button';
 import { EmptyRow, SectionHeader } from './section-header';
 import { TableWrap } from './table-wrap';
@@ -22,7 +24,8 @@ export function encounterProvider(chart: Chart, encounter: Encounter): string {
 }
 
 export function EncountersSection({ chart }: { chart: Chart }) {
-  const encounters = newestFirst(chart.encounters, (e) => e.period?.start);
+  const encounters = useMemo(() => newestFirst(chart.encounters, (e) => e.period?.start), [chart.encounters]);
+  const { shown, more } = useShowMore(encounters, 100, 'encounters');
   return (
     <>
       <SectionHeader title="Encounters" summary={`${encounters.length} encounters, newest first`} />
@@ -40,7 +43,7 @@ export function EncountersSection({ chart }: { chart: Chart }) {
           </thead>
           <tbody>
             {encounters.length === 0 && <EmptyRow columns={6}>No encounters on record.</EmptyRow>}
-            {encounters.map((encounter) => {
+            {shown.map((encounter) => {
               const inpatient = encounter.class.code === 'IMP';
               const type = encounterType(encounter);
               return (
@@ -70,6 +73,7 @@ export function EncountersSection({ chart }: { chart: Chart }) {
           </tbody>
         </table>
       </TableWrap>
+      {more}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { DiagnosticReport, Observation } from '@medplum/fhirtypes';
 import type { Chart } from '@/domain/chart/chart-types';
 import {
@@ -15,6 +15,7 @@ import {
   unitText,
 } from '@/ui/components/chart-format';
 import { FlagBadge } from '@/ui/components/flag-badge';
+import { useShowMore } from '@/ui/components/show-more';
 import { FactAction } from '../chart-view-context';
 import { FactButton } from '../fact-button';
 import { SectionHeader } from './section-header';
@@ -120,10 +121,12 @@ function LabPanel({ chart, group, abnormalOnly }: { chart: Chart; group: LabGrou
 
 export function LabsSection({ chart }: { chart: Chart }) {
   const [abnormalOnly, setAbnormalOnly] = useState(false);
-  const groups = labGroups(chart);
+  const groups = useMemo(() => labGroups(chart), [chart]);
   const abnormal = chart.labs.filter((o) => isAbnormal(flagOf(o))).length;
   const critical = chart.labs.filter((o) => ['HH', 'LL'].includes(flagOf(o) ?? '')).length;
   const checkboxId = useId();
+  const listed = useMemo(() => (abnormalOnly ? groups.filter((g) => g.results.some((r) => isAbnormal(flagOf(r)))) : groups), [groups, abnormalOnly]);
+  const { shown, more } = useShowMore(listed, 50, 'panels');
   return (
     <>
       <SectionHeader
@@ -137,9 +140,10 @@ export function LabsSection({ chart }: { chart: Chart }) {
       </SectionHeader>
       {groups.length === 0 && <p className="muted">No laboratory results on record.</p>}
       {abnormalOnly && abnormal === 0 && <p className="muted">No abnormal results.</p>}
-      {groups.map((group) => (
+      {shown.map((group) => (
         <LabPanel key={group.report.id} chart={chart} group={group} abnormalOnly={abnormalOnly} />
       ))}
+      {more}
     </>
   );
 }

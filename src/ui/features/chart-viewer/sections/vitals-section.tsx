@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import type { Observation } from '@medplum/fhirtypes';
 import type { Chart } from '@/domain/chart/chart-types';
 import { bloodPressure, formatDate, LOINC, observationCode, refOf } from '@/ui/components/chart-format';
+import { useShowMore } from '@/ui/components/show-more';
 import { TrendChart, type TrendPoint } from '@/ui/components/trend-chart';
 import { FactButton } from '../fact-button';
 import { EmptyRow, SectionHeader } from './section-header';
@@ -69,7 +71,8 @@ function points(sets: VitalSet[], read: (set: VitalSet) => number | undefined): 
 }
 
 export function VitalsSection({ chart }: { chart: Chart }) {
-  const sets = vitalSets(chart.vitals);
+  const sets = useMemo(() => vitalSets(chart.vitals), [chart.vitals]);
+  const { shown, more } = useShowMore(sets, 100, 'sets of vitals');
   const quantity = (key: VitalKey) => (set: VitalSet) => set.values[key]?.valueQuantity?.value;
   const newest = sets[0];
   const newestBp = newest?.values.bp ? vitalValue('bp', newest.values.bp) : undefined;
@@ -110,7 +113,7 @@ export function VitalsSection({ chart }: { chart: Chart }) {
             </thead>
             <tbody>
               {sets.length === 0 && <EmptyRow columns={COLUMNS.length + 1}>No vital signs charted.</EmptyRow>}
-              {sets.map((set) => (
+              {shown.map((set) => (
                 <tr key={set.time}>
                   <th scope="row" className="nowrap">
                     {formatDate(set.time)}
@@ -136,6 +139,7 @@ export function VitalsSection({ chart }: { chart: Chart }) {
             </tbody>
           </table>
         </TableWrap>
+        {more}
       </section>
     </>
   );

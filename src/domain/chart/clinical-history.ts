@@ -1,4 +1,4 @@
-import type { AllergyIntolerance, Condition, FamilyMemberHistory, MedicationStatement, Observation, Procedure } from '@medplum/fhirtypes';
+import type { AllergyIntolerance, Condition, Dosage, FamilyMemberHistory, MedicationStatement, Observation, Procedure } from '@medplum/fhirtypes';
 import {
   ALLERGENS,
   CONDITIONS,
@@ -275,12 +275,14 @@ export function buildMedication(
         },
         asNeededBoolean: frequency.asNeeded ?? false,
         route: { coding: [{ system: 'http://snomed.info/sct', code: route.code, display: route.display }], text: route.text },
-        ...(dose
-          ? { doseAndRate: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/dose-rate-type', code: 'ordered', display: 'Ordered' }] }, doseQuantity: { value: dose.value, unit: dose.unit } }] }
-          : {}),
       },
     ],
   };
+  if (dose) {
+    (statement.dosage as Dosage[])[0]!.doseAndRate = [
+      { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/dose-rate-type', code: 'ordered', display: 'Ordered' }] }, doseQuantity: { value: dose.value, unit: dose.unit } },
+    ];
+  }
   return statement;
 }
 

@@ -208,7 +208,7 @@ export function generateRegistration(
     const memberId =
       payerKind === 'medicare'
         ? `${rng.int(1, 9)}${faker.string.alpha({ length: 1, casing: 'upper', exclude: ['S', 'L', 'O', 'I', 'B', 'Z'] })}${faker.string.alphanumeric({ length: 2, casing: 'upper' })}-${faker.string.alphanumeric({ length: 3, casing: 'upper' })}-${faker.string.alphanumeric({ length: 4, casing: 'upper' })}`
-        : `${payerName.slice(0, 3).toUpperCase()}${String(rng.int(100000000, 999999999))}`;
+        : `${payerName.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase()}${String(rng.int(100000000, 999999999))}`;
     coverage.push({
       resourceType: 'Coverage',
       id: rng.uuid(),

@@ -4,6 +4,7 @@ import type {
   Immunization,
   Observation,
   ObservationComponent,
+  ObservationReferenceRange,
   Practitioner,
 } from '@medplum/fhirtypes';
 import { getLab, getPanel, getVital, referenceFor, VACCINES } from '@/domain/codes/code-tables';
@@ -423,8 +424,24 @@ const LAB_CATEGORY = [
   { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory', display: 'Laboratory' }], text: 'Laboratory' },
 ];
 
-function rangeQuantity(value: number | undefined, test: LabTest) {
-  return value === undefined ? undefined : quantity(value, test.ucum, test.unitDisplay);
+const rangeTexts = new Map<string, string>();
+
+/**
+ * A fresh reference range for one result. Built by assignment, not object spread, so every range
+ * has the same hidden class (the document renderer reads thousands of them).
+ */
+function referenceRange(interval: Interval, test: LabTest, sex: Sex): ObservationReferenceRange {
+  const range: ObservationReferenceRange = {};
+  if (interval.low !== undefined) range.low = quantity(interval.low, test.ucum, test.unitDisplay);
+  if (interval.high !== undefined) range.high = quantity(interval.high, test.ucum, test.unitDisplay);
+  const key = `${test.id}|${sex}`;
+  let text = rangeTexts.get(key);
+  if (text === undefined) {
+    text = rangeText(interval, test);
+    rangeTexts.set(key, text);
+  }
+  range.text = text;
+  return range;
 }
 
 export function buildLabPanel(
@@ -442,8 +459,6 @@ export function buildLabPanel(
     const interval = referenceFor(test, opts.sex);
     const value = roundTo(values.get(test.id) as number, test.decimals);
     const flag = flagFor(value, interval, test.critical);
-    const low = rangeQuantity(interval.low, test);
-    const high = rangeQuantity(interval.high, test);
     return {
       resourceType: 'Observation',
       id: rng.uuid(),
@@ -457,7 +472,7 @@ export function buildLabPanel(
       performer: [opts.labRef],
       valueQuantity: quantity(value, test.ucum, test.unitDisplay),
       interpretation: interpretation(flag),
-      referenceRange: [{ ...(low ? { low } : {}), ...(high ? { high } : {}), text: rangeText(interval, test) }],
+      referenceRange: [referenceRange(interval, test, opts.sex)],
     };
   });
   const report: DiagnosticReport = {
@@ -563,7 +578,7 @@ export function buildImmunizations(
     const child = ageOn(birthDate, day) < 3;
     const site = vaccine.route === 'oral' || vaccine.route === 'intranasal' ? undefined : rng.pick(child ? SITES.slice(2) : SITES.slice(0, 2));
     const route = ROUTE[vaccine.route];
-    return {
+    const immunization: Immunization = {
       resourceType: 'Immunization',
       id: rng.uuid(),
       status: 'completed',
@@ -574,7 +589,6 @@ export function buildImmunizations(
       location: { display: opts.facility },
       lotNumber: `${String.fromCharCode(65 + rng.int(0, 25))}${String.fromCharCode(65 + rng.int(0, 25))}${rng.int(1000, 9999)}`,
       expirationDate: addMonths(day, rng.int(6, 18)),
-      ...(site ? { site: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActSite', code: site.code, display: site.display }], text: site.display } } : {}),
       route: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RouteOfAdministration', code: route.code, display: route.display }], text: route.display },
       performer: [
         {
@@ -583,5 +597,7 @@ export function buildImmunizations(
         },
       ],
     };
+    if (site) immunization.site = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActSite', code: site.code, display: site.display }], text: site.display };
+    return immunization;
   });
 }

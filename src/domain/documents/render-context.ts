@@ -77,7 +77,7 @@ export interface MedWords {
   frequency: FrequencyWords;
   /** The Condition the drug is taken for. */
   condition?: Condition;
-  /** The dose already names the site ("2 sprays each nostril"), so the route is not repeated. */
+  /** The dose already names the route ("2 sprays each nostril", "1 capsule inhaled"), so it is not repeated. */
   siteInDose: boolean;
 }
 
@@ -106,6 +106,12 @@ export function conditionWords(ctx: RenderContext, c: Condition): ConditionWords
   return words;
 }
 
+/** "2 sprays each nostril", "1 capsule inhaled": the dose already says the route. */
+function doseNamesRoute(amount: string, route: RouteWords): boolean {
+  const last = amount.slice(amount.lastIndexOf(' ') + 1);
+  return last === route.sig.slice(route.sig.lastIndexOf(' ') + 1) || last === route.adjective || (route.more?.includes(last) ?? false);
+}
+
 export function medWords(ctx: RenderContext, ms: MedicationStatement): MedWords {
   let words = ctx.medWords.get(ms);
   if (!words) {
@@ -119,7 +125,7 @@ export function medWords(ctx: RenderContext, ms: MedicationStatement): MedWords 
       route,
       frequency: frequencyWords(ms),
       condition: reason ? ctx.conditions.get(idOf(reason)) : undefined,
-      siteInDose: !!route && !!dose.amount && dose.amount.endsWith(route.sig.slice(route.sig.lastIndexOf(' ') + 1)),
+      siteInDose: !!route && !!dose.amount && doseNamesRoute(dose.amount, route),
     };
     ctx.medWords.set(ms, words);
   }

@@ -1,4 +1,4 @@
-import type { Encounter } from '@medplum/fhirtypes';
+import type { Encounter, Observation } from '@medplum/fhirtypes';
 import type { SourceDocument } from '@/domain/chart/chart-types';
 import { conditionModuleFor } from './code-lookup';
 import {
@@ -122,8 +122,18 @@ const ROS = [
   ['  As per HPI; otherwise negative on a 12-point review.'],
 ];
 
-function examLines(ctx: RenderContext, snap: VisitSnapshot): string[] {
+/** What the measured vital signs say about the general appearance, so the exam never contradicts them. */
+function distressOf(vitals: readonly Observation[]): { hypoxic: boolean; tachycardic: boolean; febrile: boolean } {
+  const value = (loinc: string) => vitals.find((o) => o.code.coding?.[0]?.code === loinc)?.valueQuantity?.value;
+  const spo2 = value('2708-6');
+  const pulse = value('8867-4');
+  const temp = value('8310-5');
+  return { hypoxic: spo2 !== undefined && spo2 < 92, tachycardic: pulse !== undefined && pulse > 100, febrile: temp !== undefined && temp >= 38 };
+}
+
+function examLines(ctx: RenderContext, snap: VisitSnapshot, vitals: readonly Observation[]): string[] {
   const { rng } = ctx;
+  const { hypoxic, tachycardic, febrile } = distressOf(vitals);
   if (yearsOld(ctx.birthDate, snap.day) < 5) {
     return [
       `  General: ${rng.pick(['Well-appearing, active, in no distress.', 'Alert, interactive, well hydrated.'])}`,
@@ -136,10 +146,16 @@ function examLines(ctx: RenderContext, snap: VisitSnapshot): string[] {
     ];
   }
   return [
-    `  General: ${rng.pick(['Alert, in no acute distress.', 'Well-appearing, NAD.', 'Awake, alert and cooperative.'])}`,
+    `  General: ${
+      hypoxic
+        ? rng.pick(['Alert, in mild respiratory distress.', 'Ill-appearing, mildly dyspneic at rest.'])
+        : febrile || tachycardic
+          ? rng.pick(['Alert, appears fatigued, mildly ill.', 'Awake, uncomfortable-appearing but cooperative.'])
+          : rng.pick(['Alert, in no acute distress.', 'Well-appearing, NAD.', 'Awake, alert and cooperative.'])
+    }`,
     `  HEENT: ${rng.pick(['Normocephalic, atraumatic. Mucous membranes moist.', 'PERRL, oropharynx clear.'])}`,
     `  Neck: ${rng.pick(['Supple, no lymphadenopathy.', 'Supple, no JVD.'])}`,
-    `  Cardiovascular: ${rng.pick(['Regular rate and rhythm, no murmurs.', 'RRR, no m/r/g.'])}`,
+    `  Cardiovascular: ${tachycardic ? 'Tachycardic, regular rhythm, no murmurs.' : rng.pick(['Regular rate and rhythm, no murmurs.', 'RRR, no m/r/g.'])}`,
     `  Lungs: ${reasonIsRespiratory(snap) ? rng.pick(['Scattered rhonchi, no focal consolidation.', 'Mild expiratory wheezes bilaterally.']) : rng.pick(['Clear to auscultation bilaterally.', 'CTAB, no wheezes or crackles.'])}`,
     `  Abdomen: ${rng.pick(['Soft, nontender, nondistended.', 'Soft, NT/ND, normal bowel sounds.'])}`,
     `  Extremities: ${rng.pick(['No edema.', 'No clubbing, cyanosis or edema.'])}`,
@@ -208,7 +224,7 @@ export function renderHistoryPhysical(ctx: RenderContext, e: Encounter): SourceD
     b.text('  Vitals: ');
     writeVitals(b, style, vitals, '    ');
   }
-  for (const line of examLines(ctx, snap)) b.line(line);
+  for (const line of examLines(ctx, snap, vitals)) b.line(line);
   b.nl();
 
   const reports = reportsOn(ctx, snap.ref, snap.day);

@@ -22,8 +22,12 @@ export function renderLabReport(ctx: RenderContext, reports: readonly Diagnostic
   const style = pickStyle(rng);
   const first = reports[0] as DiagnosticReport;
   const collected = first.effectiveDateTime ?? '';
+  // The report is released with its last panel.
   let issued = first.issued ?? collected;
-  for (const r of reports) if (r.issued && r.issued > issued) issued = r.issued;
+  for (let i = 1; i < reports.length; i++) {
+    const later = (reports[i] as DiagnosticReport).issued;
+    if (later && later > issued) issued = later;
+  }
   const labName = first.performer?.[0]?.display ?? 'Clinical Laboratory';
   const orderer = practitioner(ctx, first.resultsInterpreter?.[0]?.reference);
   const results: Observation[][] = reports.map((r) => reportResults(ctx, r));

@@ -124,15 +124,25 @@ export function classAnalytics(book: AssignmentGradebook): ClassAnalytics {
         fact.learners += 1;
         if (MISSED.has(feedback.verdict)) fact.missed += 1;
         facts.set(key, fact);
-        if (feedback.errorType) {
-          const t = errorTypes.get(feedback.errorType) ?? { errorType: feedback.errorType, missed: 0, planted: 0, share: 0, learners: 0, who: new Set<string>() };
-          t.planted += 1;
-          if (MISSED.has(feedback.verdict)) {
-            t.missed += 1;
-            t.who.add(row.learnerKey);
-          }
-          errorTypes.set(feedback.errorType, t);
+      }
+      // Per planted error (its found / type / correction items share an id prefix): missed when
+      // any part of it was missed or wrong.
+      const planted = new Map<string, { errorType: string; missed: boolean }>();
+      for (const feedback of item.report.items) {
+        if (!feedback.errorType || feedback.verdict === 'extra') continue;
+        const errorKey = feedback.id.replace(/:[^:]*$/, '');
+        const entry = planted.get(errorKey) ?? { errorType: feedback.errorType, missed: false };
+        entry.missed ||= MISSED.has(feedback.verdict);
+        planted.set(errorKey, entry);
+      }
+      for (const { errorType, missed } of planted.values()) {
+        const t = errorTypes.get(errorType) ?? { errorType, missed: 0, planted: 0, share: 0, learners: 0, who: new Set<string>() };
+        t.planted += 1;
+        if (missed) {
+          t.missed += 1;
+          t.who.add(row.learnerKey);
         }
+        errorTypes.set(errorType, t);
       }
     }
   }

@@ -3,7 +3,6 @@ import {
   DOCUMENT_KINDS,
   LOOKALIKE_KINDS,
   MPI_VARIATIONS,
-  RECORDING_SECTIONS,
   SCENARIO_SCHEMA_VERSION,
   type Difficulty,
   type ErrorType,
@@ -250,6 +249,12 @@ function splitIssue(line: string): FormIssue {
   return match ? { field: match[1] as string, message: match[2] as string } : { field: '(top level)', message: line };
 }
 
+/** The form shows the pass mark in percent; the schema speaks of a fraction. */
+function inFormTerms(issue: FormIssue): FormIssue {
+  if (issue.field === 'passingScore' && /Too (big|small)/.test(issue.message)) return { ...issue, message: 'a percentage from 0 to 100' };
+  return issue;
+}
+
 export interface CheckOptions {
   /** Ids the scenario may not take (the shipped library's, other authored scenarios'). */
   takenIds?: ReadonlySet<string>;
@@ -259,7 +264,7 @@ export interface CheckOptions {
 export function checkScenarioForm(form: ScenarioForm, options: CheckOptions = {}): FormCheck {
   const candidate = formToScenario(form);
   const loaded = loadScenario('editor', JSON.stringify(candidate));
-  const issues: FormIssue[] = loaded.ok ? [] : loaded.errors.map(splitIssue);
+  const issues: FormIssue[] = loaded.ok ? [] : loaded.errors.map(splitIssue).map(inFormTerms);
   const id = form.id.trim();
   if (options.takenIds?.has(id)) issues.unshift({ field: 'id', message: `"${id}" is already used by another scenario; choose a new id` });
   if (loaded.ok && issues.length === 0) return { ok: true, scenario: loaded.scenario, issues: [] };

@@ -26,7 +26,7 @@ describe('class analytics', () => {
       ['Find duplicate registrations', 3, 2 / 3],
       ['Unit check drill', 3, 1 / 3],
     ]);
-    // The unit error was missed by two of three; it leads the list.
+    // The unit error was missed by two of three (its found, type and correction items); it leads the list.
     expect(stats.mostMissed[0]).toMatchObject({ index: 1, itemTitle: 'Unit check drill', missed: 2, learners: 3, errorType: 'unit-error' });
     expect(stats.mostMissedErrorTypes).toEqual([{ errorType: 'unit-error', missed: 2, planted: 3, share: 2 / 3, learners: 2 }]);
   });

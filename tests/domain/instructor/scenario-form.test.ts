@@ -37,10 +37,11 @@ describe('the scenario editor form', () => {
     const check = checkScenarioForm(form);
     expect(check.ok).toBe(false);
     const fields = check.issues.map((i) => i.field);
-    expect(fields).toEqual(expect.arrayContaining(['id', 'title', 'summary', 'learningObjectives[0]', 'task.errorCount', 'passingScore', 'instructorNotes', 'task.instructions']));
+    expect(fields).toEqual(expect.arrayContaining(['id', 'title', 'summary', 'learningObjectives[0]', 'patients.maxAge', 'task.errorCount', 'passingScore', 'instructorNotes', 'task.instructions']));
     expect(issuesAt(check.issues, 'id')[0]?.message).toMatch(/kebab-case/);
     expect(issuesAt(check.issues, 'task.errorCount')[0]?.message).toMatch(/expected number, got string "two"/);
-    expect(issuesAt(check.issues, 'patients').length).toBe(0); // cross-field checks run once the fields parse
+    expect(issuesAt(check.issues, 'patients')).toEqual([{ field: 'patients.maxAge', message: 'maxAge must be at least minAge' }]);
+    expect(issuesAt(check.issues, 'passingScore')[0]?.message).toBe('a percentage from 0 to 100');
   });
 
   it('refuses an id that another scenario already has', () => {

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from '@/ui/app/app';
+import { AppRoot } from '@/ui/app/app-root';
 import '@/ui/styles.css';
 
 const container = document.getElementById('root');
@@ -8,6 +8,6 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <AppRoot />
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 import { processIo, UsageError, type CliIo } from './cli-io';
 import { GENERATE_HELP, runGenerate } from './commands/generate';
+import { GRADE_HELP, runGrade } from './commands/grade';
 import { IMPORT_HELP, runImport } from './commands/import';
 import { QUIZ_HELP, runQuiz } from './commands/quiz';
 import { runScenario, SCENARIO_HELP } from './commands/scenario';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   import: { summary: 'import a FHIR R4 bundle (e.g. from Synthea) as a chart', help: IMPORT_HELP, run: runImport },
   scenario: { summary: 'list, validate, or print the answer key of scenarios', help: SCENARIO_HELP, run: runScenario },
   score: { summary: 'score a submission against a scenario', help: SCORE_HELP, run: runScore },
+  grade: { summary: 're-score learners\' result files into a gradebook (JSON, or CSV with --csv)', help: GRADE_HELP, run: runGrade },
   quiz: { summary: 'print a seeded drill quiz (questions, answers, explanations) as JSON', help: QUIZ_HELP, run: runQuiz },
 };
 

@@ -2,18 +2,20 @@ import { create } from 'zustand';
 import { createChartViewSlice, initialChartViewState, type ChartViewSlice } from './chart-view-slice';
 import { createExerciseSlice, initialExerciseState, type ExerciseSlice } from './exercise-slice';
 import { createPatientSlice, initialPatientState, type PatientSlice } from './patient-slice';
+import { createQuizSlice, initialQuizState, type QuizSlice } from './quiz-slice';
 
 /**
  * Session and screen state only: the chart on screen and how it is being viewed. Progress and
  * saved cases will live in Dexie, not here (see /work/shared/STYLE.md §1).
  */
-export type AppState = PatientSlice & ChartViewSlice & ExerciseSlice;
+export type AppState = PatientSlice & ChartViewSlice & ExerciseSlice & QuizSlice;
 
 /** The state a fresh app starts with; tests reset the store with `useAppStore.setState(initialAppState)`. */
-export const initialAppState = { ...initialPatientState, ...initialChartViewState, exercise: initialExerciseState };
+export const initialAppState = { ...initialPatientState, ...initialChartViewState, exercise: initialExerciseState, quiz: initialQuizState };
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createPatientSlice(...args),
   ...createChartViewSlice(...args),
   ...createExerciseSlice(...args),
+  ...createQuizSlice(...args),
 }));

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { createWriterId } from '@/db/ids';
 import { openTrainerDB, readInstalledVersion, type StorageStatus } from '@/db/storage-status';
 import { DB_NAME, DB_VERSION, globalIndexedDB, scenarioLookupFrom, type ScenarioLookup, type TrainerDB } from '@/db/trainer-db';
 
@@ -6,6 +7,9 @@ export interface OpenedDatabase {
   db: TrainerDB;
   status: StorageStatus;
 }
+
+/** This tab's id for draft saves (one per page load; see createWriterId). */
+export const TAB_WRITER_ID = createWriterId();
 
 let opening: Promise<OpenedDatabase> | null = null;
 let versionChanged = false;

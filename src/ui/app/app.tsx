@@ -1,4 +1,6 @@
 import { useRef, type MouseEvent } from 'react';
+import { useOptionalTrainerDB } from '@/db/db-context';
+import { AppNotices, HeaderLearner, LearnerPromptSlot } from './persistence-shell';
 import { formatHash, useHashRoute } from './routes';
 import { APP_SECTIONS, sectionFor } from './sections';
 
@@ -6,6 +8,8 @@ export function App() {
   const [route, navigate] = useHashRoute();
   const section = sectionFor(route.section);
   const mainRef = useRef<HTMLElement>(null);
+  // Present in the app (app-root.tsx); absent when a component test renders the shell alone.
+  const storage = useOptionalTrainerDB();
 
   // The fragment holds the route, so the skip link moves focus itself instead of changing the hash.
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -38,9 +42,12 @@ export function App() {
               ))}
             </ul>
           </nav>
+          {storage && <HeaderLearner />}
         </div>
       </header>
+      {storage && <AppNotices context={storage} />}
       <main id="main-content" ref={mainRef} tabIndex={-1} className="app-main">
+        {storage && section.keepsWork && <LearnerPromptSlot />}
         <section.Page route={route} navigate={navigate} />
       </main>
       <footer className="app-footer">

@@ -100,7 +100,6 @@ export class DraftSync {
   private channel: TabChannel | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
-  private again = false;
   /** Autosave is off after a conflict until the learner chooses, and after a submit. */
   private stopped = false;
   private submitting = false;

@@ -1,4 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode, type RefObject } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode, type RefObject } from 'react';
+import { DraftConflictError } from '@/db/db-errors';
+import { loadDraft } from '@/db/draft-repo';
+import { newId } from '@/db/ids';
+import type { TrainerDB } from '@/db/trainer-db';
 import type { Exercise } from '@/domain/exercise/exercise-types';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
 import type { ScoreReport } from '@/domain/scoring/score-types';
@@ -8,7 +13,10 @@ import { isSameExercise } from '@/store/exercise-slice';
 import { DIFFICULTY_LABELS, percent, TASK_KIND_LABELS } from '@/ui/components/exercise-format';
 import { Tabs } from '@/ui/components/tabs';
 import type { WorkspaceProps } from '@/ui/components/workspace-types';
+import { DraftConflictNotice } from './draft-conflict-notice';
+import { describeSaveError, DraftSync, type DraftSyncSnapshot } from './draft-sync';
 import { downloadJson, submissionFileName, submissionOf } from './export-submission';
+import { SaveIndicator } from './save-indicator';
 import { SessionTimer, TimeUpNotice, useExerciseClock, useTimeUp } from './session-timer';
 import { SubmitDialog } from './submit-dialog';
 import { unansweredSummary } from './unanswered';
@@ -23,6 +31,18 @@ export interface ReportSlotProps {
   actions: ReactNode;
 }
 
+/** Where the session keeps the learner's work (src/db). */
+export interface SessionPersistence {
+  db: TrainerDB;
+  /** The active learner; null while nobody is chosen: the work then stays on screen only. */
+  learnerId: string | null;
+  /** This tab (createWriterId()): tells its saves from another tab's. */
+  writerId: string;
+  progressHref: string;
+  /** The read-only page of a submitted attempt. */
+  attemptHref: (attemptId: string) => string;
+}
+
 export interface ExerciseSessionProps {
   scenario: Scenario;
   seed: number;
@@ -34,7 +54,17 @@ export interface ExerciseSessionProps {
   libraryHref: string;
   /** Another seed of the same scenario; omitted when the scenario has no seed range. */
   onNewVariant?: () => void;
+  /**
+   * Autosave, resume and submit to the learner's progress. Absent when the app runs without a
+   * database (component tests of other features): answers then live in the store only.
+   */
+  persistence?: SessionPersistence;
 }
+
+type SubmitOutcome = { kind: 'saved'; attemptId: string } | { kind: 'failed'; message: string; full: boolean } | null;
+
+const noSubscribe = () => () => {};
+const noSnapshot = () => null;
 
 /**
  * One exercise from start to score: builds it (lazily), shows the brief, the timer and the
@@ -42,14 +72,30 @@ export interface ExerciseSessionProps {
  * with feedback. All answer state lives in the store's exercise slice; reopening the same
  * scenario and seed resumes it.
  */
-export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, libraryHref, onNewVariant }: ExerciseSessionProps) {
+export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, libraryHref, onNewVariant, persistence }: ExerciseSessionProps) {
   const build = useExerciseBuild(scenario, seed);
   const state = useAppStore((s) => s.exercise);
   const startExercise = useAppStore((s) => s.startExercise);
   const setAnswers = useAppStore((s) => s.setAnswers);
   const submitExercise = useAppStore((s) => s.submitExercise);
   const ready = build.status === 'ready' ? build : null;
-  const active = ready !== null && isSameExercise(state, scenario.id, seed) && state.answers?.kind === ready.exercise.kind;
+
+  // Persistence: one DraftSync per learner and case once the exercise is built.
+  const db = persistence?.db;
+  const learnerId = persistence?.learnerId ?? null;
+  const writerId = persistence?.writerId ?? '';
+  const emptyAnswers = useMemo(() => (ready ? ready.api.emptyAnswers(ready.exercise) : null), [ready]);
+  const sync = useMemo(
+    () => (db && learnerId && emptyAnswers ? new DraftSync({ db, learnerId, writerId, scenario, seed, emptyAnswers, store: useAppStore }) : null),
+    [db, learnerId, writerId, scenario, seed, emptyAnswers],
+  );
+  const syncState: DraftSyncSnapshot | null = useSyncExternalStore(sync ? sync.subscribe : noSubscribe, sync ? sync.getSnapshot : noSnapshot);
+  const storedDraft = useLiveQuery(
+    () => (db && learnerId ? loadDraft(db, learnerId, scenario.id, seed) : undefined),
+    [db, learnerId, scenario.id, seed],
+  );
+  const owned = sync ? state.learnerId === learnerId && syncState?.phase === 'ready' : state.learnerId === undefined;
+  const active = ready !== null && owned && isSameExercise(state, scenario.id, seed) && state.answers?.kind === ready.exercise.kind;
   const answers = active ? (state.answers as Answers) : null;
   const workable = ready !== null && canWork(ready.exercise);
   const submitted = active && state.status === 'submitted';
@@ -59,6 +105,9 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
 
   const [confirming, setConfirming] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [outcome, setOutcome] = useState<SubmitOutcome>(null);
+  const attemptIdRef = useRef<string | null>(null);
   const [resultTab, setResultTab] = useState<'report' | 'answers'>('report');
   const titleRef = useRef<HTMLHeadingElement>(null);
   const reportHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -66,15 +115,29 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
   const focusReport = useRef(false);
   const focusAnswersTab = useRef(false);
 
-  // Start the exercise once it is built, unless the store already holds it (resume).
+  // Without a learner, start the exercise once it is built unless the store already holds it
+  // (resume in this tab), and never reuse a case that belongs to a learner. With a learner,
+  // DraftSync restores the saved draft or starts fresh.
+  const withLearner = sync !== null;
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || withLearner || (db && learnerId)) return;
     const current = useAppStore.getState().exercise;
-    if (isSameExercise(current, scenario.id, seed) && current.answers?.kind === ready.exercise.kind) return;
+    if (isSameExercise(current, scenario.id, seed) && current.answers?.kind === ready.exercise.kind && current.learnerId === undefined) return;
     startExercise({ scenarioId: scenario.id, seed, answers: ready.api.emptyAnswers(ready.exercise), startedAt: Date.now() });
-  }, [ready, scenario.id, seed, startExercise]);
+  }, [ready, withLearner, db, learnerId, scenario.id, seed, startExercise]);
 
   useExerciseClock(working);
+
+  // After the clock, so its last tick is in the store when a leaving screen saves.
+  useEffect(() => {
+    if (!sync) return;
+    sync.attach();
+    return () => sync.detach();
+  }, [sync]);
+
+  useEffect(() => {
+    sync?.onStoredDraft(storedDraft);
+  }, [sync, storedDraft]);
 
   // A new page: put focus on its title, as a page load would.
   useEffect(() => {
@@ -136,23 +199,71 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  const confirmSubmit = () => {
-    if (!ready || !answers) return;
+  const confirmSubmit = async () => {
+    if (!ready || !answers || submitting) return;
+    let report: ScoreReport;
     try {
-      const report = ready.api.scoreAnswers(ready.exercise, answers);
-      focusReport.current = true;
-      setResultTab('report');
-      submitExercise(report);
-      setConfirming(false);
+      report = ready.api.scoreAnswers(ready.exercise, answers);
     } catch (error) {
       setConfirming(false);
       setSubmitError(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (sync) {
+      // The same id on a retry, so the attempt is stored once (submitAttempt is idempotent on it).
+      attemptIdRef.current ??= newId();
+      setSubmitting(true);
+      try {
+        const attempt = await sync.submit(report, attemptIdRef.current);
+        setOutcome({ kind: 'saved', attemptId: attempt.id });
+      } catch (error) {
+        setSubmitting(false);
+        if (error instanceof DraftConflictError) {
+          // Another tab saved newer work: nothing was stored; the conflict notice asks which to keep.
+          setConfirming(false);
+          return;
+        }
+        const described = describeSaveError(error);
+        setOutcome({ kind: 'failed', message: described.message, full: described.full });
+      }
+      setSubmitting(false);
+    }
+    focusReport.current = true;
+    setResultTab('report');
+    submitExercise(report);
+    setConfirming(false);
+  };
+
+  /** Stores a result shown but not saved (a failed submit, or one scored before a profile was chosen). */
+  const saveResult = async () => {
+    if (!sync || !state.report) return;
+    attemptIdRef.current ??= newId();
+    setSubmitting(true);
+    try {
+      const attempt = await sync.submit(state.report, attemptIdRef.current);
+      setOutcome({ kind: 'saved', attemptId: attempt.id });
+    } catch (error) {
+      const described =
+        error instanceof DraftConflictError
+          ? { message: 'This result was not saved: you have this exercise in progress, and saving the result would replace that work. Export the submission instead.', full: false }
+          : describeSaveError(error);
+      setOutcome({ kind: 'failed', message: described.message, full: described.full });
+    } finally {
+      setSubmitting(false);
     }
   };
 
   const tryAgain = () => {
     if (!ready) return;
-    startExercise({ scenarioId: scenario.id, seed, answers: ready.api.emptyAnswers(ready.exercise), startedAt: Date.now() });
+    attemptIdRef.current = null;
+    setOutcome(null);
+    startExercise({
+      scenarioId: scenario.id,
+      seed,
+      answers: ready.api.emptyAnswers(ready.exercise),
+      startedAt: Date.now(),
+      ...(sync && learnerId ? { learnerId } : {}),
+    });
     titleRef.current?.focus();
   };
 
@@ -178,6 +289,7 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
           </p>
         </div>
         {active && workable && <SessionTimer limitMinutes={limit} submitted={submitted} />}
+        {persistence && active && workable && !submitted && <SaveIndicator status={syncState ? syncState.status : 'no-learner'} />}
         {active && workable && (
           <div className="exercise-bar__actions">
             <button type="button" className="button" onClick={exportSubmission}>
@@ -214,6 +326,35 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
       </div>
 
       {working && timeUp && <TimeUpNotice onSubmitRequest={requestSubmit} />}
+      {persistence && syncState?.status.kind === 'conflict' && !submitted && sync && (
+        <DraftConflictNotice
+          reason={syncState.status.reason}
+          stored={syncState.status.stored}
+          onLoadSaved={() => sync.loadSaved()}
+          onKeepMine={() => sync.keepMine()}
+          progressHref={persistence.progressHref}
+        />
+      )}
+      {syncState?.status.kind === 'error' && syncState.status.full && working && (
+        <div role="alert" className="notice notice--error exercise-save-error">
+          <p>{syncState.status.message}</p>
+          <button type="button" className="button button--small" onClick={exportSubmission}>
+            Export submission
+          </button>
+        </div>
+      )}
+      {syncState?.otherTab && syncState.status.kind !== 'conflict' && working && (
+        <p className="notice notice--info exercise-other-tab">
+          This exercise is also open in another tab or window. Work in one of them: if both change it, ChartLab will ask which version
+          to keep.
+        </p>
+      )}
+      {syncState?.olderGenerator && working && (
+        <p className="notice notice--info">
+          You started this exercise with an earlier version of ChartLab&rsquo;s patient generator, so the chart may differ from the one your
+          saved answers were made on.
+        </p>
+      )}
       {submitError && (
         <div role="alert" className="notice notice--error">
           <strong>The answers could not be scored.</strong> {submitError}
@@ -245,6 +386,17 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
         </div>
       ) : !workspaceProps || !ready ? null : submitted && state.report ? (
         <div className="exercise-results">
+          {persistence && (
+            <ResultSaved
+              outcome={outcome}
+              unsaved={!sync || syncState?.unsavedResult === true}
+              hasLearner={sync !== null}
+              busy={submitting}
+              persistence={persistence}
+              onSave={() => void saveResult()}
+              onExport={exportSubmission}
+            />
+          )}
           <Tabs
             label="Results"
             idPrefix="exercise-result"
@@ -297,10 +449,71 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
           open={confirming}
           unanswered={unansweredSummary(ready.exercise, answers)}
           timeUp={timeUp}
-          onConfirm={confirmSubmit}
+          onConfirm={() => void confirmSubmit()}
           onCancel={() => setConfirming(false)}
         />
       )}
+    </div>
+  );
+}
+
+interface ResultSavedProps {
+  outcome: SubmitOutcome;
+  /** Shown but not in anyone's progress (scored before a profile was chosen). */
+  unsaved: boolean;
+  hasLearner: boolean;
+  busy: boolean;
+  persistence: SessionPersistence;
+  onSave: () => void;
+  onExport: () => void;
+}
+
+/** Under the result: where it was saved, or why not and what to do so nothing is lost. */
+function ResultSaved({ outcome, unsaved, hasLearner, busy, persistence, onSave, onExport }: ResultSavedProps) {
+  if (outcome?.kind === 'saved') {
+    return (
+      <p className="exercise-saved" role="status">
+        <span aria-hidden="true">✓</span> Saved to your progress.{' '}
+        <a href={persistence.attemptHref(outcome.attemptId)}>Open this attempt</a> · <a href={persistence.progressHref}>See all your progress</a>
+      </p>
+    );
+  }
+  if (outcome?.kind === 'failed') {
+    return (
+      <div role="alert" className="notice notice--error exercise-save-error">
+        <p>
+          <strong>Your result could not be saved.</strong> {outcome.message} Export the submission to keep your answers; it can be scored
+          again with <code>chartlab score</code>.
+        </p>
+        <div className="exercise-save-error__actions">
+          <button type="button" className="button button--small button--primary" onClick={onExport}>
+            Export submission
+          </button>
+          <button type="button" className="button button--small" disabled={busy} onClick={onSave}>
+            Try saving again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (!unsaved) return null;
+  return (
+    <div className="notice notice--warning exercise-save-error">
+      <p>
+        {hasLearner
+          ? 'This result is not in your progress yet: it was scored before you chose your profile.'
+          : 'This result is not saved: nobody is chosen as the learner. Choose or create your profile at the top of the page to keep it, or export the submission.'}
+      </p>
+      <div className="exercise-save-error__actions">
+        {hasLearner && (
+          <button type="button" className="button button--small button--primary" disabled={busy} onClick={onSave}>
+            Save it to my progress
+          </button>
+        )}
+        <button type="button" className="button button--small" onClick={onExport}>
+          Export submission
+        </button>
+      </div>
     </div>
   );
 }

@@ -9,12 +9,12 @@ interface LearnerNameFormProps {
   onSubmit: (name: string) => Promise<void>;
   onCancel?: () => void;
   /** Focus the field on mount (in a dialog or an inline rename, not on a page that has its own focus). */
-  autoFocus?: boolean;
+  focusOnMount?: boolean;
   hint?: string;
 }
 
 /** A name field with its button; errors from the repo are shown in place, tied to the field. */
-export function LearnerNameForm({ label, submitLabel, initialName = '', onSubmit, onCancel, autoFocus = false, hint }: LearnerNameFormProps) {
+export function LearnerNameForm({ label, submitLabel, initialName = '', onSubmit, onCancel, focusOnMount = false, hint }: LearnerNameFormProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(initialName);
@@ -22,8 +22,10 @@ export function LearnerNameForm({ label, submitLabel, initialName = '', onSubmit
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (autoFocus) inputRef.current?.select();
-  }, [autoFocus]);
+    if (!focusOnMount) return;
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [focusOnMount]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -64,7 +64,7 @@ export function LearnerPrompt({ extra, context }: LearnerPromptProps) {
           label="Your name"
           submitLabel={firstRun ? 'Create my profile' : 'Create and start'}
           onSubmit={create}
-          autoFocus={adding}
+          focusOnMount={adding}
           {...(adding ? { onCancel: () => setAdding(false) } : {})}
         />
       )}

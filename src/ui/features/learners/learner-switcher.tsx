@@ -72,6 +72,7 @@ export function LearnerSwitcher({ manageHref, storageHref }: LearnerSwitcherProp
         className="learner-switcher__button"
         aria-expanded={open}
         aria-controls={`${id}-panel`}
+        aria-label={active ? `Learner: ${active.name}` : undefined}
         onClick={() => setOpen((o) => !o)}
       >
         <svg className="learner-switcher__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
@@ -79,10 +80,7 @@ export function LearnerSwitcher({ manageHref, storageHref }: LearnerSwitcherProp
           <path d="M3.5 17c.8-3.4 3.4-5 6.5-5s5.7 1.6 6.5 5" />
         </svg>
         {active ? (
-          <span>
-            <span className="visually-hidden">Learner: </span>
-            {active.name}
-          </span>
+          <span>{active.name}</span>
         ) : (
           <span>Choose learner</span>
         )}

@@ -84,7 +84,7 @@ export function ManageLearners({ onExport }: ManageLearnersProps) {
                     label={`New name for ${learner.name}`}
                     submitLabel="Save name"
                     initialName={learner.name}
-                    autoFocus
+                    focusOnMount
                     onSubmit={async (name) => {
                       const renamed = await renameLearner(db, learner.id, name);
                       setRenaming(null);
@@ -138,7 +138,7 @@ export function ManageLearners({ onExport }: ManageLearnersProps) {
           <LearnerNameForm
             label="Name of the new learner"
             submitLabel="Create"
-            autoFocus
+            focusOnMount
             onSubmit={async (name) => {
               const learner = await createLearner(db, name);
               setAdding(false);
@@ -159,7 +159,7 @@ export function ManageLearners({ onExport }: ManageLearnersProps) {
           onExport={() => onExport(deleting.learner.id)}
           onCancel={() => setDeleting(null)}
           onConfirm={async () => {
-            await deleteLearner(db, deleting.learner.id, { confirm: true });
+            console.log('CONFIRM'); await deleteLearner(db, deleting.learner.id, { confirm: true }); console.log('DELETED');
             setMessage(`Deleted ${deleting.learner.name} and their work.`);
             setDeleting(null);
           }}
@@ -183,6 +183,7 @@ function DeleteLearnerDialog({ learner, counts, onExport, onCancel, onConfirm }:
   const [exported, setExported] = useState<string | null>(null);
   const what = describeCounts(counts);
   const run = async (action: () => Promise<unknown>, done?: (result: unknown) => void) => {
+    console.log('RUN');
     setError(null);
     try {
       done?.(await action());

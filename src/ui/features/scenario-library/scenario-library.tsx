@@ -28,6 +28,8 @@ interface ScenarioLibraryProps {
   /** Whether the app has a workspace for the task kind yet. */
   isAvailable: (kind: TaskKind) => boolean;
   inProgress?: ExerciseInProgress | null;
+  /** The link back to saved work on a scenario (the learner's draft), which turns "Start" into "Resume". */
+  resumeHrefFor?: (scenario: Scenario) => string | undefined;
 }
 
 /**
@@ -35,7 +37,7 @@ interface ScenarioLibraryProps {
  * filters for domain, difficulty and kind of task. Files that failed to load are shown as error
  * cards naming the file, the field and what was expected; the rest of the library still works.
  */
-export function ScenarioLibrary({ scenarios, errors, hrefFor, onNewVariant, isAvailable, inProgress }: ScenarioLibraryProps) {
+export function ScenarioLibrary({ scenarios, errors, hrefFor, onNewVariant, isAvailable, inProgress, resumeHrefFor }: ScenarioLibraryProps) {
   const id = useId();
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
   const shown = filterScenarios(scenarios, filters);
@@ -171,6 +173,7 @@ export function ScenarioLibrary({ scenarios, errors, hrefFor, onNewVariant, isAv
                   <ScenarioCard
                     scenario={scenario}
                     href={hrefFor(scenario, scenario.patients.seed)}
+                    resumeHref={resumeHrefFor?.(scenario)}
                     available={isAvailable(scenario.task.kind)}
                     onNewVariant={scenario.patients.seedRange ? () => onNewVariant(scenario) : undefined}
                   />
@@ -189,11 +192,12 @@ const DIFFICULTY_DOTS: Record<Difficulty, number> = { intro: 1, intermediate: 2,
 interface ScenarioCardProps {
   scenario: Scenario;
   href: string;
+  resumeHref?: string | undefined;
   available: boolean;
   onNewVariant?: () => void;
 }
 
-function ScenarioCard({ scenario, href, available, onNewVariant }: ScenarioCardProps) {
+function ScenarioCard({ scenario, href, resumeHref, available, onNewVariant }: ScenarioCardProps) {
   const titleId = useId();
   const dots = DIFFICULTY_DOTS[scenario.difficulty];
   return (
@@ -237,9 +241,15 @@ function ScenarioCard({ scenario, href, available, onNewVariant }: ScenarioCardP
       </dl>
       {!available && <p className="scenario-card__soon">The workspace for this task is not available yet.</p>}
       <div className="scenario-card__actions">
-        <a className="button button--primary" href={href}>
-          Start <span className="visually-hidden">{scenario.title}</span>
-        </a>
+        {resumeHref ? (
+          <a className="button button--primary" href={resumeHref}>
+            Resume <span className="visually-hidden">{scenario.title}</span>
+          </a>
+        ) : (
+          <a className="button button--primary" href={href}>
+            Start <span className="visually-hidden">{scenario.title}</span>
+          </a>
+        )}
         {onNewVariant && (
           <button type="button" className="button" onClick={onNewVariant}>
             New variant <span className="visually-hidden">of {scenario.title}</span>

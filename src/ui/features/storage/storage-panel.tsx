@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useStorageStatus } from '@/db/db-context';
 import { getStorageEstimate, requestPersistentStorage, type StorageEstimate, type StorageManagerLike } from '@/db/storage-status';
 import { useLearners } from '@/db/use-learners';
@@ -50,23 +50,31 @@ export function StoragePanel({ progressHref, storageManager }: StoragePanelProps
   const [persisted, setPersisted] = useState<boolean | undefined>(status.mode === 'persistent' ? true : undefined);
   const [asked, setAsked] = useState<'granted' | 'refused' | null>(null);
 
-  const refresh = useCallback(async () => {
-    setEstimate(await getStorageEstimate(manager));
-    try {
-      setPersisted(manager?.persisted ? await manager.persisted() : false);
-    } catch {
-      setPersisted(false);
-    }
-  }, [manager]);
-
+  // Bumped to read the figures again (after asking for persistence).
+  const [reads, setReads] = useState(0);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let cancelled = false;
+    (async () => {
+      const figures = await getStorageEstimate(manager);
+      let kept = false;
+      try {
+        kept = manager?.persisted ? await manager.persisted() : false;
+      } catch {
+        kept = false;
+      }
+      if (cancelled) return;
+      setEstimate(figures);
+      setPersisted(kept);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [manager, reads]);
 
   const askToKeep = async () => {
     const granted = await requestPersistentStorage(manager);
     setAsked(granted ? 'granted' : 'refused');
-    await refresh();
+    setReads((n) => n + 1);
   };
 
   const memory = status.mode === 'memory';

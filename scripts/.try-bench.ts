@@ -1,2 +1,0 @@
-import { benchImport } from '/work/main/bench/import-bench';
-benchImport().then((f) => console.log(f));

@@ -4,6 +4,7 @@
  */
 import { benchGeneration } from './generation-bench';
 import { benchFirstRender } from './browser-bench';
+import { benchImport } from './import-bench';
 
 interface Figure {
   name: string;
@@ -17,6 +18,7 @@ async function main() {
   const want = (section: string) => only.length === 0 || only.includes(section);
   if (want('generation')) figures.push(...(await benchGeneration()));
   if (want('browser')) figures.push(...(await benchFirstRender()));
+  if (want('import')) figures.push(...(await benchImport()));
   const width = Math.max(...figures.map((f) => f.name.length));
   console.log('\nChartLab benchmark');
   for (const f of figures) console.log(`  ${f.name.padEnd(width)}  ${f.value}${f.target ? `   (target ${f.target})` : ''}`);

@@ -5,6 +5,7 @@
 import { benchGeneration } from './generation-bench';
 import { benchFirstRender } from './browser-bench';
 import { benchImport } from './import-bench';
+import { benchPersistence } from './persistence-bench';
 
 interface Figure {
   name: string;
@@ -19,6 +20,7 @@ async function main() {
   if (want('generation')) figures.push(...(await benchGeneration()));
   if (want('browser')) figures.push(...(await benchFirstRender()));
   if (want('import')) figures.push(...(await benchImport()));
+  if (want('persistence')) figures.push(...(await benchPersistence()));
   const width = Math.max(...figures.map((f) => f.name.length));
   console.log('\nChartLab benchmark');
   for (const f of figures) console.log(`  ${f.name.padEnd(width)}  ${f.value}${f.target ? `   (target ${f.target})` : ''}`);

@@ -91,3 +91,24 @@ export async function listDrafts(db: TrainerDB, learnerId: string): Promise<Draf
 export function deleteDraft(db: TrainerDB, learnerId: string, scenarioId: string, seed: number): Promise<void> {
   return guardWrite(() => db.drafts.delete(draftId(learnerId, scenarioId, seed)));
 }
+
+/**
+ * For `pagehide` only: writes the draft with ONE native put, issued before this returns, so the
+ * browser commits it although the page is going away. saveDraft reads, then writes; when a
+ * reload tears the page down between the two, the write never happens and the last seconds of
+ * work (or of the clock) are lost.
+ *
+ * There is no revision check here. Call it only when no other tab can be writing this draft (the
+ * exercise session knows through its tab notices) and with `revision` one above the revision
+ * this tab last saved. Returns false if the write could not even be issued (database closed).
+ */
+export function putDraftOnExit(db: TrainerDB, draft: Draft): boolean {
+  try {
+    const transaction = db.backendDB().transaction('drafts', 'readwrite');
+    transaction.objectStore('drafts').put(draft);
+    transaction.commit?.();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -7,6 +7,7 @@ import { variantSeed } from '@/ui/features/scenario-library/variant-seed';
 import { TAB_WRITER_ID } from './app-database';
 import { EXERCISES_HASH, exerciseHash, seedFromParams } from './exercise-links';
 import { ExerciseWorkspace, exerciseDocuments, hasWorkspace } from './exercise-workspaces';
+import { useLibraryCatalog } from './library-catalog';
 import { attemptHash, PROGRESS_HASH } from './progress-links';
 import { findScenario, scenarioCatalog, type ScenarioCatalog } from './scenario-catalog';
 import type { SectionPageProps } from './sections';
@@ -20,7 +21,8 @@ function ExerciseReport({ report, exercise, headingRef, actions }: ReportSlotPro
  * registry (exercise-workspaces.tsx) and the score report; the seed comes from the link, so an
  * exercise can be shared and reopened, and a new variant is a new link.
  */
-export default function ExercisePage({ route, navigate, catalog = scenarioCatalog }: SectionPageProps & { catalog?: ScenarioCatalog }) {
+export default function ExercisePage({ route, navigate, catalog: shipped = scenarioCatalog }: SectionPageProps & { catalog?: ScenarioCatalog }) {
+  const catalog = useLibraryCatalog(shipped); // + scenarios authored in this browser (Instructor)
   const hasDatabase = useOptionalTrainerDB() !== null;
   const scenario = route.id ? findScenario(catalog, route.id) : undefined;
   if (!scenario) {

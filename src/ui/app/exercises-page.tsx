@@ -8,6 +8,7 @@ import { ScenarioLibrary, type ExerciseInProgress } from '@/ui/features/scenario
 import { variantSeed } from '@/ui/features/scenario-library/variant-seed';
 import { exerciseHash } from './exercise-links';
 import { hasWorkspace } from './exercise-workspaces';
+import { useLibraryCatalog } from './library-catalog';
 import { findScenario, scenarioCatalog, type ScenarioCatalog } from './scenario-catalog';
 import type { SectionPageProps } from './sections';
 
@@ -19,7 +20,8 @@ export default function ExercisesPage(props: LibraryPageProps) {
 }
 
 /** With storage: "Resume" comes from the active learner's saved drafts, most recent first. */
-function SavedWorkLibrary({ navigate, catalog = scenarioCatalog }: LibraryPageProps) {
+function SavedWorkLibrary({ navigate, catalog: shipped = scenarioCatalog }: LibraryPageProps) {
+  const catalog = useLibraryCatalog(shipped); // + scenarios authored in this browser (Instructor)
   const learner = useActiveLearner();
   const drafts = useDrafts(learner === undefined ? undefined : (learner?.id ?? null));
   const latest = new Map<string, Draft>();

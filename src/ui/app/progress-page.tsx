@@ -2,6 +2,7 @@ import { useActiveLearner, useLearners } from '@/db/use-learners';
 import { AttemptHistory } from '@/ui/features/progress/attempt-history';
 import { ProgressDashboard } from '@/ui/features/progress/progress-dashboard';
 import { ProgressTransfer } from '@/ui/features/progress/progress-transfer';
+import { QuizTopicAccuracy } from '@/ui/features/quiz/quiz-accuracy';
 import { errorTypeLabel } from '@/ui/features/validation/error-types';
 import { AttemptPage } from './attempt-page';
 import { EXERCISES_HASH } from './exercise-links';
@@ -49,6 +50,8 @@ function ProgressOverview() {
         errorTypeLabel={errorTypeLabel}
         exercisesHref={EXERCISES_HASH}
       />
+      {/* Quizzes (src/ui/features/quiz): accuracy by topic over every quiz taken. */}
+      <QuizTopicAccuracy key={`quiz-${learner.id}`} learnerId={learner.id} />
       <AttemptHistory key={`history-${learner.id}`} learnerId={learner.id} scenarioTitle={scenarioTitle} attemptHref={attemptHash} />
       <ProgressTransfer learner={learner} learners={learners} />
     </div>

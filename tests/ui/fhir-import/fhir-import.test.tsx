@@ -15,6 +15,8 @@ import type { ImportOutcome, ImportRunner } from '@/ui/features/fhir-import/run-
 import { chartForSeed, resetApp } from '../chart-fixtures';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/fhir');
+/** The import runs in the test's thread; on a busy two-core machine it can take more than the default second. */
+const SLOW = 10_000;
 const CRIS = resolve(__dirname, '../../../../shared/fixtures/fhir/synthea/Cris921_Rath779_d4519c92-d241-b2b2-7360-291d60be699e.json');
 
 function fileOf(path: string, name = path.split('/').pop() as string): File {
@@ -48,7 +50,7 @@ describe('the Import page', () => {
     const opened: Chart[] = [];
     render(<FhirImport runImport={inProcess} onOpenChart={(c) => opened.push(c)} />);
     await user.upload(screen.getByLabelText('FHIR file'), fileOf(CRIS));
-    const heading = await screen.findByRole('heading', { name: 'Imported Cris921 Rath779' });
+    const heading = await screen.findByRole('heading', { name: 'Imported Cris921 Rath779' }, { timeout: SLOW });
     expect(heading).toHaveFocus();
     const table = screen.getByRole('table', { name: 'Chart sections imported' });
     expect(within(table).getByRole('row', { name: /Immunizations 19/ })).toBeInTheDocument();
@@ -66,7 +68,7 @@ describe('the Import page', () => {
     const drop = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [file], dropEffect: 'none' } });
     zone.dispatchEvent(drop);
-    expect(await screen.findByRole('heading', { name: 'Imported Chidi Abara' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Imported Chidi Abara' }, { timeout: SLOW })).toBeInTheDocument();
     expect(screen.getByText('Condition × 1')).toBeInTheDocument();
     expect(screen.getAllByText(/belongs to Patient\/second, not Patient\/first/)).toHaveLength(2);
   });
@@ -97,7 +99,7 @@ describe('the Import page', () => {
     const onOpen = vi.fn();
     render(<FhirImport runImport={inProcess} onOpenChart={onOpen} />);
     await user.upload(screen.getByLabelText('FHIR file'), fileOf(resolve(FIXTURES, 'bad/stu3-condition.json')));
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: SLOW });
     expect(alert).toHaveTextContent('stu3-condition.json was not imported.');
     expect(alert).toHaveTextContent(/This looks like FHIR STU3 \(3\.0\), not FHIR R4/);
     expect(alert).toHaveTextContent('Nothing was changed');
@@ -113,7 +115,7 @@ describe('the Import page', () => {
     bundle.entry[0].resource.birthDate = '1982-02-30';
     bundle.entry[1].resource.effectiveDateTime = '2024-01-05T09:00';
     await user.upload(screen.getByLabelText('FHIR file'), new File([JSON.stringify(bundle)], 'four-errors.json'));
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: SLOW });
     expect(alert).toHaveTextContent(/4 values in this file are not allowed by FHIR R4: .*; and 1 more\./);
     expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Patient/bs gender "x" is not allowed (R4 allows male, female, other, unknown)',

@@ -1,6 +1,6 @@
 import { submitAttempt, type AttemptScenario } from '@/db/attempt-repo';
 import { DraftConflictError, StorageFullError, type StoredDraftInfo } from '@/db/db-errors';
-import { loadDraft, saveDraft } from '@/db/draft-repo';
+import { loadDraft, putDraftOnExit, saveDraft } from '@/db/draft-repo';
 import { draftId, type Attempt, type Draft } from '@/db/records';
 import type { TrainerDB } from '@/db/trainer-db';
 import { GENERATOR_VERSION } from '@/domain/chart/chart-types';
@@ -108,6 +108,8 @@ export class DraftSync {
   private lastSaved: { answers: Answers; elapsedMs: number } | null = null;
   /** The draft revision this tab last loaded or saved; mirrored into the store for a remount. */
   private revision = 0;
+  /** The generator version the draft was started under (kept on the exit write, which doesn't read it). */
+  private generatorVersion = GENERATOR_VERSION;
   /** The exercise captured by a flush while another save was running (the screen may be gone by then). */
   private queued: ExerciseState | null = null;
 
@@ -155,6 +157,7 @@ export class DraftSync {
     const { store, learnerId, scenario, seed } = this.options;
     this.lastSaved = { answers: draft.answers, elapsedMs: draft.elapsedMs };
     this.revision = draft.revision;
+    this.generatorVersion = draft.generatorVersion ?? GENERATOR_VERSION;
     store.getState().restoreExercise({
       scenarioId: scenario.id,
       seed,
@@ -202,7 +205,7 @@ export class DraftSync {
       const onVisibility = () => {
         if (document.visibilityState === 'hidden') void this.save('flush');
       };
-      const onPageHide = () => void this.save('flush');
+      const onPageHide = () => this.saveOnExit();
       document.addEventListener('visibilitychange', onVisibility);
       window.addEventListener('pagehide', onPageHide);
       this.cleanups.push(() => {
@@ -292,6 +295,44 @@ export class DraftSync {
     }, delayMs);
   }
 
+  /**
+   * The page is going away (reload, closed tab, navigation): save what is on screen with a write
+   * the browser finishes on its own (putDraftOnExit), when that is safe: no other tab has the case
+   * open and no conflict is pending. Otherwise the ordinary save is tried and may not finish.
+   */
+  private saveOnExit(): void {
+    if (this.stopped || this.submitting || this.submitted || this.snapshot.phase !== 'ready') return;
+    if (this.snapshot.otherTab) {
+      void this.save('flush');
+      return;
+    }
+    const ex = this.own();
+    if (!ex?.answers || ex.status !== 'working') return;
+    if (ex.answers === this.lastSaved?.answers && ex.elapsedMs === this.lastSaved.elapsedMs) return;
+    if (this.revision === 0 && this.isBlank(ex.answers) && ex.elapsedMs < DRAFT_AFTER_MS) return;
+    const { db, learnerId, scenario, seed, writerId, store } = this.options;
+    const now = Date.now();
+    const revision = this.revision + 1;
+    const draft: Draft = {
+      id: this.id,
+      learnerId,
+      scenarioId: scenario.id,
+      seed,
+      answers: ex.answers,
+      startedAt: ex.startedAt ?? now,
+      elapsedMs: ex.elapsedMs,
+      updatedAt: now,
+      revision,
+      writerId,
+      generatorVersion: this.generatorVersion,
+    };
+    if (!putDraftOnExit(db, draft)) return;
+    // The page may stay (back-forward cache): carry on from the revision just written.
+    this.revision = revision;
+    this.lastSaved = { answers: ex.answers, elapsedMs: ex.elapsedMs };
+    store.getState().setExerciseRevision({ learnerId, scenarioId: scenario.id, seed, revision });
+  }
+
   /** Saves now whatever is pending (tests and the submit path use it). */
   flush(): Promise<void> {
     return this.save('flush');
@@ -314,6 +355,10 @@ export class DraftSync {
     if (!answersChanged) {
       if (reason === 'answers' || clockMoved === 0) return;
       if (reason === 'timer' && Math.abs(clockMoved) < TIMER_CHECKPOINT_MS - 1000) return;
+      // With the case open in another tab too, the clock alone never saves: that would make a
+      // newer revision and tell the other tab it was "changed" when nobody touched an answer.
+      // The time is saved with the next answer.
+      if (this.snapshot.otherTab) return;
     }
     // Opening a case to look at it doesn't make a draft; an answer or half a minute does.
     if (revision === 0 && this.isBlank(ex.answers) && ex.elapsedMs < DRAFT_AFTER_MS) return;

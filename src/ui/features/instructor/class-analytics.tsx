@@ -60,7 +60,8 @@ export function ClassAnalyticsPanel({ book }: { book: AssignmentGradebook }) {
                 <tr key={`${f.index}|${f.id}`}>
                   <th scope="row">
                     {f.label}
-                    {f.expected && <div className="muted small">Expected: {f.expected}</div>}
+                    {/* "found" items expect a chart reference (Flag Observation/…), which means nothing here. */}
+                    {f.expected && f.field !== 'found' && <div className="muted small">Expected: {f.expected}</div>}
                   </th>
                   <td>{f.index + 1}</td>
                   <td>

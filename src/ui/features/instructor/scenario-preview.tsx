@@ -60,6 +60,10 @@ export function ScenarioPreview({ scenario }: { scenario: Scenario | null }) {
   );
 }
 
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function ExerciseSummary({ exercise }: { exercise: Exercise }) {
   const refDate = exercise.scenario.refDate;
   switch (exercise.kind) {
@@ -75,17 +79,14 @@ function ExerciseSummary({ exercise }: { exercise: Exercise }) {
             <span className="mono">{exercise.seed}</span>
           </p>
           <p className="muted">
-            {chart.conditions.length} conditions · {chart.medications.length} medications · {chart.allergies.length} allergy entries · {chart.labs.length} lab results ·{' '}
-            {chart.encounters.length} encounters
+            {[
+              count(chart.conditions.length, 'condition'),
+              count(chart.medications.length, 'medication'),
+              count(chart.allergies.length, 'allergy entry', 'allergy entries'),
+              count(chart.labs.length, 'lab result'),
+              count(chart.encounters.length, 'encounter'),
+            ].join(' · ')}
           </p>
-          <h3>Documents ({documents.length})</h3>
-          <ul className="plain-list">
-            {documents.map((d) => (
-              <li key={d.id}>
-                {d.title} <span className="muted">({documentKindText(d.kind)}, {d.date.slice(0, 10)})</span>
-              </li>
-            ))}
-          </ul>
           {exercise.kind === 'recording' && <p className="muted">Answer key: {exercise.key.length} items to record.</p>}
           {exercise.kind === 'validation' && (
             <>
@@ -104,6 +105,14 @@ function ExerciseSummary({ exercise }: { exercise: Exercise }) {
               </ol>
             </>
           )}
+          <h3>Documents ({documents.length})</h3>
+          <ul className="plain-list">
+            {documents.map((d) => (
+              <li key={d.id}>
+                {d.title} <span className="muted">({documentKindText(d.kind)}, {d.date.slice(0, 10)})</span>
+              </li>
+            ))}
+          </ul>
         </div>
       );
     }

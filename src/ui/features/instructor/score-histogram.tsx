@@ -2,9 +2,9 @@ import { useId } from 'react';
 import type { HistogramBin } from '@/domain/instructor/analytics';
 
 /**
- * The class's total scores as a bar chart. The SVG is one image with a full text alternative
- * (role="img" + aria-labelledby title/desc), and the same numbers are in a table beside it for
- * anyone who prefers to read them.
+ * The class's total scores as a bar chart. The SVG is one image (role="img") named by its title
+ * and described by a text that gives every band's count and the pass mark, so a screen reader
+ * gets the same numbers as the bars.
  */
 export function ScoreHistogram({ bins, passMark }: { bins: readonly HistogramBin[]; passMark: number }) {
   const id = useId();
@@ -15,21 +15,23 @@ export function ScoreHistogram({ bins, passMark }: { bins: readonly HistogramBin
   const plotH = height - pad.top - pad.bottom;
   const max = Math.max(1, ...bins.map((b) => b.count));
   const barW = plotW / bins.length;
+  // Whole learners only: every count up to 4, else 0, the middle and the top.
+  const ticks = max <= 4 ? Array.from({ length: max + 1 }, (_, i) => i) : [0, Math.round(max / 2), max];
   const label = (b: HistogramBin, i: number) => `${Math.round(b.from * 100)}–${i === bins.length - 1 ? 100 : Math.round(b.to * 100) - 1}%`;
   const description = bins.map((b, i) => `${label(b, i)}: ${b.count}`).join('; ');
   const passX = pad.left + passMark * plotW;
   return (
     <figure className="histogram">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="histogram__svg">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="histogram__svg">
         <title id={`${id}-title`}>Distribution of total scores</title>
         <desc id={`${id}-desc`}>{`Learners per score band. ${description}. Pass mark ${Math.round(passMark * 100)}%.`}</desc>
-        {[0, 0.5, 1].map((t) => {
-          const y = pad.top + plotH - t * plotH;
+        {ticks.map((t) => {
+          const y = pad.top + plotH - (t / max) * plotH;
           return (
             <g key={t} className="histogram__grid">
               <line x1={pad.left} x2={width - pad.right} y1={y} y2={y} />
               <text x={pad.left - 6} y={y + 4} textAnchor="end">
-                {Math.round(t * max)}
+                {t}
               </text>
             </g>
           );
@@ -45,9 +47,14 @@ export function ScoreHistogram({ bins, passMark }: { bins: readonly HistogramBin
                   {b.count}
                 </text>
               )}
-              <text className="histogram__tick" x={x + barW / 2} y={height - pad.bottom + 14} textAnchor="middle">
+              <text className="histogram__tick" x={x} y={height - pad.bottom + 14} textAnchor="middle">
                 {Math.round(b.from * 100)}
               </text>
+              {i === bins.length - 1 && (
+                <text className="histogram__tick" x={x + barW} y={height - pad.bottom + 14} textAnchor="middle">
+                  100
+                </text>
+              )}
             </g>
           );
         })}

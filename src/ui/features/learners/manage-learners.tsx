@@ -45,7 +45,8 @@ export function ManageLearners({ onExport }: ManageLearnersProps) {
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<{ learner: Learner; counts: LearnerDataCounts } | null>(null);
   const [message, setMessage] = useState('');
-  const renameButtons = useRef(new Map<string, HTMLButtonElement>());
+  // After a rename form closes, its Rename button (rendered again) takes focus back.
+  const refocus = useRef<string | null>(null);
 
   if (learners === undefined || active === undefined) {
     return (
@@ -87,13 +88,13 @@ export function ManageLearners({ onExport }: ManageLearnersProps) {
                     focusOnMount
                     onSubmit={async (name) => {
                       const renamed = await renameLearner(db, learner.id, name);
+                      refocus.current = learner.id;
                       setRenaming(null);
                       setMessage(`Renamed to ${renamed.name}.`);
-                      renameButtons.current.get(learner.id)?.focus();
                     }}
                     onCancel={() => {
+                      refocus.current = learner.id;
                       setRenaming(null);
-                      requestAnimationFrame(() => renameButtons.current.get(learner.id)?.focus());
                     }}
                   />
                 ) : (
@@ -115,8 +116,11 @@ export function ManageLearners({ onExport }: ManageLearnersProps) {
                       )}
                       <button
                         ref={(el) => {
-                          if (el) renameButtons.current.set(learner.id, el);
-                          else renameButtons.current.delete(learner.id);
+                          if (!el) return;
+                          if (refocus.current === learner.id) {
+                            refocus.current = null;
+                            el.focus();
+                          }
                         }}
                         type="button"
                         className="button button--small"
@@ -159,7 +163,7 @@ export function ManageLearners({ onExport }: ManageLearnersProps) {
           onExport={() => onExport(deleting.learner.id)}
           onCancel={() => setDeleting(null)}
           onConfirm={async () => {
-            console.log('CONFIRM'); await deleteLearner(db, deleting.learner.id, { confirm: true }); console.log('DELETED');
+            await deleteLearner(db, deleting.learner.id, { confirm: true });
             setMessage(`Deleted ${deleting.learner.name} and their work.`);
             setDeleting(null);
           }}
@@ -183,10 +187,11 @@ function DeleteLearnerDialog({ learner, counts, onExport, onCancel, onConfirm }:
   const [exported, setExported] = useState<string | null>(null);
   const what = describeCounts(counts);
   const run = async (action: () => Promise<unknown>, done?: (result: unknown) => void) => {
-    console.log('RUN');
     setError(null);
     try {
-      done?.(await action());
+      // Not `done?.(await action())`: an optional call skips evaluating its argument when `done` is absent.
+      const result = await action();
+      done?.(result);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     }

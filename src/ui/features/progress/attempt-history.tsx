@@ -65,6 +65,8 @@ export function AttemptHistory({ learnerId, scenarioTitle, attemptHref }: Attemp
   const filtered = Object.values(filters).some(Boolean);
   const visible = rows?.slice(0, shown);
   const more = rows !== undefined && rows.length > shown;
+  // Nothing to list or filter yet: the dashboard's empty state says where to start.
+  if (rows !== undefined && rows.length === 0 && !filtered) return null;
 
   return (
     <section className="card attempt-history" aria-labelledby={`${id}-heading`}>

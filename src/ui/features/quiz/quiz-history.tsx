@@ -2,11 +2,10 @@ import { useId } from 'react';
 import type { QuizSession } from '@/db/records';
 import { QUIZ_TOPICS } from '@/domain/quiz/question-schema';
 import { percent } from '@/ui/components/exercise-format';
-import { MODE_LABELS, topicName } from './quiz-labels';
-import { quizSessionDetailsSchema } from './quiz-record';
-import { AccuracyBar, formatWhen } from './quiz-results';
+import { formatWhen, MODE_LABELS, topicName } from './quiz-labels';
+import { quizSessionDetailsSchema } from './quiz-session-details';
 import { PassVerdict } from './quiz-verdict';
-import { useQuizSessions, useQuizTopicTotals } from './use-quiz-data';
+import { useQuizSessions } from './use-quiz-data';
 
 export const RECENT_QUIZZES = 8;
 
@@ -60,52 +59,6 @@ export function RecentQuizzes({ learnerId }: { learnerId: string | null | undefi
             );
           })}
         </ul>
-      )}
-    </section>
-  );
-}
-
-/**
- * Accuracy by topic over every quiz the learner has taken (each answer counts once, from the
- * Leitner statistics in quizItems). Also meant for the Progress dashboard.
- */
-export function QuizTopicAccuracy({ learnerId, headingLevel = 2 }: { learnerId: string | null | undefined; headingLevel?: 2 | 3 }) {
-  const id = useId();
-  const totals = useQuizTopicTotals(learnerId);
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  return (
-    <section className="card quiz-panel" aria-labelledby={id}>
-      <Heading id={id}>Quiz accuracy by topic</Heading>
-      {learnerId === null ? (
-        <p className="muted">Choose who is working to see your accuracy.</p>
-      ) : totals === undefined ? (
-        <p className="muted">Loading…</p>
-      ) : totals.length === 0 ? (
-        <p className="muted">No answers yet. Take a quiz to see how you do in each topic.</p>
-      ) : (
-        <table className="quiz-topic-table">
-          <caption className="visually-hidden">Correct answers over all your quizzes, by topic</caption>
-          <thead>
-            <tr>
-              <th scope="col">Topic</th>
-              <th scope="col">Correct</th>
-              <th scope="col">Accuracy</th>
-            </tr>
-          </thead>
-          <tbody>
-            {totals.map((t) => (
-              <tr key={t.topic}>
-                <th scope="row">{topicName(t.topic)}</th>
-                <td>
-                  {t.correct} of {t.seen}
-                </td>
-                <td>
-                  <AccuracyBar fraction={t.seen ? t.correct / t.seen : 0} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       )}
     </section>
   );

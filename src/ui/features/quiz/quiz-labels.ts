@@ -13,6 +13,9 @@ export const TOPIC_LABELS: Record<QuizTopic, { name: string; hint: string }> = {
   'record-integrity': { name: 'Duplicate records', hint: 'Two registrations: the same patient or two people?' },
 };
 
+/** Topics in the catalog's order (QUIZ_TOPICS), without loading the domain's schema module. */
+export const QUIZ_TOPIC_ORDER = Object.keys(TOPIC_LABELS) as QuizTopic[];
+
 export function topicName(topic: string): string {
   return (TOPIC_LABELS as Record<string, { name: string } | undefined>)[topic]?.name ?? topic;
 }
@@ -30,3 +33,8 @@ export const TEST_PASS_MARK = 0.8;
 export const QUIZ_LENGTHS = [5, 10, 20] as const;
 export const MIN_QUIZ_LENGTH = 1;
 export const MAX_QUIZ_LENGTH = 50;
+
+/** "Nov 23, 2026, 6:37 AM" in the learner's locale. */
+export function formatWhen(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+}

@@ -1,38 +1,15 @@
-import { z } from 'zod';
 import type { QuizItemStats, QuizSession } from '@/db/records';
 import { quizItemId } from '@/db/records';
 import { regenerateQuestion } from '@/domain/quiz/generate-quiz';
 import { dueAt, isLeitnerBox, nextBox, type LeitnerBox } from '@/domain/quiz/leitner';
 import { QUIZ_TOPICS, type Difficulty, type Question, type QuizTopic } from '@/domain/quiz/question-schema';
-import { DIFFICULTIES } from '@/domain/scenario/scenario-schema';
 import type { QuizMode, QuizResponse, QuizState } from '@/store/quiz-slice';
+import { quizSessionDetailsSchema, type QuizSessionDetails } from './quiz-session-details';
 
 /**
  * A finished quiz as the results screen reads it, and as it is stored: a QuizSession (its
  * `details` in the versioned shape below) plus one Leitner update per answered question. Pure.
  */
-
-const responseSchema = z.object({ entered: z.string(), choice: z.int().min(0).optional(), correct: z.boolean() });
-
-/** What a quiz keeps in QuizSession.details. Bump `version` (and read the old one) if it changes. */
-export const quizSessionDetailsSchema = z.object({
-  format: z.literal('chartlab.quiz'),
-  version: z.literal(1),
-  mode: z.enum(['practice', 'test', 'review']),
-  /** Chosen at setup; null: every topic / a mix of levels. */
-  topicsChosen: z.array(z.enum(QUIZ_TOPICS)).nullable(),
-  difficulty: z.enum(DIFFICULTIES).nullable(),
-  timeLimitMs: z.number().nullable(),
-  passMark: z.number().min(0).max(1).nullable(),
-  timedOut: z.boolean(),
-  /** Tests only: whether the score reached the pass mark. */
-  passed: z.boolean().nullable(),
-  /** The topic of each item, parallel to the session's itemKeys (accuracy without regenerating). */
-  itemTopics: z.array(z.string()),
-  /** Each item's answer, parallel to itemKeys; null when it was never answered (time ran out). */
-  responses: z.array(responseSchema.nullable()),
-});
-export type QuizSessionDetails = z.infer<typeof quizSessionDetailsSchema>;
 
 export interface QuizResultItem {
   itemKey: string;

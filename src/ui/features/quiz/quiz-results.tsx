@@ -1,7 +1,8 @@
 import { useId, type ReactNode, type RefObject } from 'react';
 import { DIFFICULTY_LABELS, durationWords, percent } from '@/ui/components/exercise-format';
 import { QuizExcerpt } from './quiz-excerpt';
-import { MODE_LABELS, topicName } from './quiz-labels';
+import { AccuracyBar } from './quiz-accuracy';
+import { formatWhen, MODE_LABELS, topicName } from './quiz-labels';
 import { scoreOutcome, topicAccuracy, type QuizOutcome, type QuizResultItem } from './quiz-record';
 import { AnswerVerdict, PassVerdict } from './quiz-verdict';
 
@@ -14,10 +15,6 @@ interface QuizResultsProps {
   saveStatus?: ReactNode;
   /** The heading level of "Results" (2 on the quiz page). */
   title?: string;
-}
-
-export function formatWhen(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
 /** "Practice · Coding, Abbreviations · Intro · 10 questions". */
@@ -47,7 +44,7 @@ function ResultItem({ item, number }: { item: QuizResultItem; number: number }) 
         {question ? (
           <>
             <p className="quiz-question__prompt quiz-result__prompt">{question.prompt}</p>
-            {question.excerpt && <QuizExcerpt text={question.excerpt} evidence={question.evidence} showEvidence label="Document excerpt (evidence highlighted)" />}
+            {question.excerpt && <QuizExcerpt text={question.excerpt} evidence={question.evidence} showEvidence label={question.evidence ? 'Document excerpt (evidence highlighted)' : 'Document excerpt'} />}
             <dl className="quiz-result__answers">
               <div>
                 <dt>Your answer</dt>
@@ -161,17 +158,5 @@ export function QuizResults({ outcome, headingRef, actions, saveStatus, title = 
         </ol>
       </div>
     </section>
-  );
-}
-
-/** A percentage in words with a bar beside it (the bar is decoration: the number says it all). */
-export function AccuracyBar({ fraction }: { fraction: number }) {
-  return (
-    <span className="quiz-accuracy">
-      <span className="quiz-accuracy__value">{percent(fraction)}</span>
-      <span className="quiz-accuracy__track" aria-hidden="true">
-        <span className="quiz-accuracy__fill" style={{ width: `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%` }} />
-      </span>
-    </span>
   );
 }

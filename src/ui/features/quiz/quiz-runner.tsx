@@ -19,6 +19,7 @@ export function QuizRunner() {
   const answerQuiz = useAppStore((s) => s.answerQuiz);
   const nextQuizQuestion = useAppStore((s) => s.nextQuizQuestion);
   const finishQuiz = useAppStore((s) => s.finishQuiz);
+  const resetQuiz = useAppStore((s) => s.resetQuiz);
   const [announcement, setAnnouncement] = useState('');
   const [confirmEnd, setConfirmEnd] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -115,17 +116,19 @@ export function QuizRunner() {
               className="button button--primary"
               onClick={() => {
                 setConfirmEnd(false);
-                finishQuiz(Date.now());
+                // Nothing answered, nothing to score or keep: back to the setup.
+                if (answered === 0) resetQuiz();
+                else finishQuiz(Date.now());
               }}
             >
-              {isTest ? 'End and score the test' : 'End and see results'}
+              {answered === 0 ? (isTest ? 'End the test' : 'End the quiz') : isTest ? 'End and score the test' : 'End and see results'}
             </button>
           </>
         }
       >
         <p>
           You have answered {answered} of {total} {total === 1 ? 'question' : 'questions'}.{' '}
-          {answered < total ? 'The ones you have not answered count as wrong.' : ''}
+          {answered === 0 ? 'Nothing will be saved.' : answered < total ? 'The ones you have not answered count as wrong.' : ''}
         </p>
       </Dialog>
     </div>

@@ -6,7 +6,8 @@ import { generateQuiz, regenerateQuestion } from '@/domain/quiz/generate-quiz';
 import type { Question } from '@/domain/quiz/question-schema';
 import { useAppStore } from '@/store/app-store';
 import { hasQuizCode, parseQuizCode, QUIZ_HASH, formatQuizCode, type QuizCode } from './quiz-code';
-import { RecentQuizzes, QuizTopicAccuracy } from './quiz-history';
+import { QuizTopicAccuracy } from './quiz-accuracy';
+import { RecentQuizzes } from './quiz-history';
 import { TEST_MINUTES_PER_QUESTION, TEST_PASS_MARK } from './quiz-labels';
 import { outcomeFromSession, outcomeFromState, type QuizOutcome } from './quiz-record';
 import { QuizResults } from './quiz-results';
@@ -139,10 +140,22 @@ function SetupScreen({ route, navigate, learnerId, learnerPrompt }: SetupScreenP
   );
 }
 
-function SaveStatus({ state, learnerName, onRetry }: { state: SaveState; learnerName: string | null; onRetry: () => void }) {
+interface SaveStatusProps {
+  state: SaveState;
+  learnerName: string | null;
+  missed: number;
+  onRetry: () => void;
+}
+
+function SaveStatus({ state, learnerName, missed, onRetry }: SaveStatusProps) {
   return (
     <div className="quiz-save" role="status">
-      {state.kind === 'saved' && <p className="quiz-save__ok">Saved{learnerName ? ` to ${learnerName}’s quiz history` : ''}. Questions you missed are ready for review.</p>}
+      {state.kind === 'saved' && (
+        <p className="quiz-save__ok">
+          Saved{learnerName ? ` to ${learnerName}’s quiz history` : ''}.
+          {missed > 0 ? ` ${missed === 1 ? 'The question you missed is' : 'The questions you missed are'} due for review now.` : ''}
+        </p>
+      )}
       {state.kind === 'saving' && <p className="muted">Saving your result…</p>}
       {state.kind === 'no-learner' && <p className="notice notice--info">Not saved: nobody is signed in. Choose who is working and this result is saved to them.</p>}
       {state.kind === 'failed' && (
@@ -214,6 +227,7 @@ function FinishedScreen({ activeLearner, learnerPrompt, onLeave }: FinishedScree
           <SaveStatus
             state={state}
             learnerName={activeLearner && activeLearner.id === targetId ? activeLearner.name : null}
+            missed={outcome.items.filter((i) => i.response && !i.response.correct).length}
             onRetry={() => {
               setFailure(null);
               setAttempt((n) => n + 1);
@@ -242,7 +256,14 @@ function FinishedScreen({ activeLearner, learnerPrompt, onLeave }: FinishedScree
   );
 }
 
-function StoredResultsScreen({ learnerId, sessionId }: { learnerId: string | null | undefined; sessionId: string }) {
+interface StoredResultsScreenProps {
+  learnerId: string | null | undefined;
+  sessionId: string;
+  /** Leave for the setup screen at a quiz code's link (dropping any result still on screen). */
+  onLeave: (hash: string) => void;
+}
+
+function StoredResultsScreen({ learnerId, sessionId, onLeave }: StoredResultsScreenProps) {
   const session = useQuizSession(learnerId, sessionId);
   const outcome = useMemo(() => (session ? outcomeFromSession(session) : null), [session]);
   const start = useStartQuiz(learnerId ?? null);
@@ -299,9 +320,9 @@ function StoredResultsScreen({ learnerId, sessionId }: { learnerId: string | nul
             Back to quizzes
           </a>
           {code && (
-            <a className="button button--quiet" href={formatQuizCode(code)}>
+            <button type="button" className="button button--quiet" onClick={() => onLeave(formatQuizCode(code))}>
               Take this quiz again
-            </a>
+            </button>
           )}
         </>
       }
@@ -326,22 +347,27 @@ export function QuizSection({ route, navigate, learnerPrompt }: QuizSectionProps
     if (storedId && status === 'running') navigate(QUIZ_HASH);
   }, [storedId, status, navigate]);
 
-  // A quiz in progress wins (it is resumed wherever the learner comes back to the page); a stored
-  // result or a quiz code's link shows that; plain #/quiz shows the latest result until "New quiz".
+  const leave = (hash: string) => {
+    resetQuiz();
+    navigate(hash);
+  };
+
+  // Opening a quiz code's link after a quiz has finished puts its result away (it is saved, or
+  // waits for a learner only while on screen): the link asks for a new quiz.
+  const paramsKey = route.params.toString();
+  const lastParams = useRef(paramsKey);
+  useEffect(() => {
+    if (lastParams.current === paramsKey) return;
+    lastParams.current = paramsKey;
+    if (status === 'finished' && hasQuizCode(new URLSearchParams(paramsKey))) resetQuiz();
+  }, [paramsKey, status, resetQuiz]);
+
+  // A quiz in progress wins (it is resumed wherever the learner comes back to the page); then a
+  // stored result's page; then the latest result, until "New quiz"; else the setup.
   let body: ReactNode;
   if (status === 'running') body = <QuizRunner />;
-  else if (storedId) body = <StoredResultsScreen learnerId={learnerId} sessionId={storedId} />;
-  else if (status === 'finished' && !hasQuizCode(route.params))
-    body = (
-      <FinishedScreen
-        activeLearner={active}
-        learnerPrompt={learnerPrompt}
-        onLeave={(hash) => {
-          resetQuiz();
-          navigate(hash);
-        }}
-      />
-    );
+  else if (storedId) body = <StoredResultsScreen learnerId={learnerId} sessionId={storedId} onLeave={leave} />;
+  else if (status === 'finished') body = <FinishedScreen activeLearner={active} learnerPrompt={learnerPrompt} onLeave={leave} />;
   else body = <SetupScreen route={route} navigate={navigate} learnerId={learnerId} learnerPrompt={learnerPrompt} />;
 
   return (

@@ -66,9 +66,7 @@ export function QuizSetup({ initialCode, linkError, dueCount, hasLearner, onStar
   const [seed, setSeed] = useState<number>(() => initialCode?.seed ?? newQuizSeed());
   const [errors, setErrors] = useState<{ topics?: string; count?: string }>({});
   const [codeInput, setCodeInput] = useState('');
-  const [codeMessage, setCodeMessage] = useState<{ ok: boolean; text: string } | null>(
-    initialCode ? { ok: true, text: 'This quiz came with a link: everyone who opens it gets the same questions.' } : null,
-  );
+  const [codeMessage, setCodeMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [copyMessage, setCopyMessage] = useState('');
   const codeFieldRef = useRef<HTMLTextAreaElement>(null);
   const customRef = useRef<HTMLInputElement>(null);
@@ -139,6 +137,11 @@ export function QuizSetup({ initialCode, linkError, dueCount, hasLearner, onStar
     <div className="quiz-setup">
       <form className="card quiz-setup__form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>New quiz</h2>
+        {initialCode && (
+          <p className="notice notice--info">
+            <strong>A shared quiz.</strong> These settings came with the link, so everyone who opens it gets the same questions.
+          </p>
+        )}
         {linkError && (
           <p className="notice notice--error" role="alert">
             The quiz link could not be read: {linkError} The settings below are a fresh quiz instead.
@@ -155,15 +158,21 @@ export function QuizSetup({ initialCode, linkError, dueCount, hasLearner, onStar
                   name={`${id}-mode`}
                   value={m}
                   checked={mode === m}
+                  aria-labelledby={`${id}-mode-${m}-name`}
                   aria-describedby={`${id}-mode-${m}`}
                   onChange={() => {
                     setMode(m);
                     changed();
                   }}
                 />
-                <span className="quiz-mode__name">
+                <span id={`${id}-mode-${m}-name`} className="quiz-mode__name">
                   {MODE_LABELS[m]}
-                  {m === 'review' && hasLearner && dueCount !== undefined && <span className="count">{dueCount} due</span>}
+                  {m === 'review' && hasLearner && dueCount !== undefined && (
+                    <>
+                      {' '}
+                      <span className="count">{dueCount} due</span>
+                    </>
+                  )}
                 </span>
                 <span id={`${id}-mode-${m}`} className="quiz-mode__hint">
                   {MODE_HINTS[m]}
@@ -206,10 +215,13 @@ export function QuizSetup({ initialCode, linkError, dueCount, hasLearner, onStar
                       id={`${id}-topic-${topic}`}
                       type="checkbox"
                       checked={topics.includes(topic)}
+                      aria-labelledby={`${id}-topic-${topic}-name`}
                       aria-describedby={`${id}-topic-${topic}-hint`}
                       onChange={(event) => toggleTopic(topic, event.target.checked)}
                     />
-                    <span className="quiz-topic__name">{TOPIC_LABELS[topic].name}</span>
+                    <span id={`${id}-topic-${topic}-name`} className="quiz-topic__name">
+                      {TOPIC_LABELS[topic].name}
+                    </span>
                     <span id={`${id}-topic-${topic}-hint`} className="quiz-topic__hint">
                       {TOPIC_LABELS[topic].hint}
                     </span>
@@ -345,7 +357,7 @@ export function QuizSetup({ initialCode, linkError, dueCount, hasLearner, onStar
             <div className="quiz-code__row">
               <div className="field quiz-code__field">
                 <label htmlFor={`${id}-code`}>Code for this quiz</label>
-                <textarea ref={codeFieldRef} id={`${id}-code`} rows={2} readOnly value={codeHash || 'Choose at least one topic and a length'} />
+                <textarea ref={codeFieldRef} id={`${id}-code`} rows={3} readOnly value={codeHash || 'Choose at least one topic and a length'} />
               </div>
               <button type="button" className="button" onClick={() => void copy()} disabled={!codeHash}>
                 Copy link

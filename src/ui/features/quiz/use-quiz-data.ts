@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTrainerDB } from '@/db/db-context';
 import { listDueQuizItems, listQuizItemsByTopic, listQuizSessions } from '@/db/quiz-repo';
 import type { QuizItemStats, QuizSession } from '@/db/records';
-import { QUIZ_TOPICS } from '@/domain/quiz/question-schema';
+import { QUIZ_TOPIC_ORDER } from './quiz-labels';
 
 /*
  * Live reads of a learner's quizzes (src/db/quiz-repo.ts), after the hooks in src/db: `undefined`
@@ -57,7 +57,7 @@ export function useQuizTopicTotals(learnerId: string | null | undefined): TopicT
     if (learnerId === undefined) return undefined;
     if (learnerId === null) return [];
     const rows = await Promise.all(
-      QUIZ_TOPICS.map(async (topic): Promise<TopicTotals> => {
+      QUIZ_TOPIC_ORDER.map(async (topic): Promise<TopicTotals> => {
         const items = await listQuizItemsByTopic(db, learnerId, topic);
         return { topic, items: items.length, seen: items.reduce((n, i) => n + i.seen, 0), correct: items.reduce((n, i) => n + i.correct, 0) };
       }),

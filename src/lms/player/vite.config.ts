@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The SCORM player: a small app of its own (the exercise session, workspaces and score report,
+ * no library, no storage) built with a relative base, so it runs from whatever folder an LMS
+ * unpacks the package into, and needs no network. `npm run scorm` builds it and packs it.
+ */
+export const SCORM_PLAYER_OUT_DIR = fileURLToPath(new URL('../../../.tmp/scorm-player', import.meta.url));
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  publicDir: false,
+  plugins: [react()],
+  resolve: { alias: { '@': fileURLToPath(new URL('../..', import.meta.url)) } },
+  build: {
+    outDir: SCORM_PLAYER_OUT_DIR,
+    emptyOutDir: true,
+    // LMS players often run in older embedded browsers; stay at a widely supported target.
+    target: 'es2020',
+    chunkSizeWarningLimit: 2000,
+  },
+  logLevel: 'warn',
+});

@@ -1,0 +1,75 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { resolveItemScenario, type AssignmentFile } from '@/domain/instructor/assignment';
+import type { Scenario } from '@/domain/scenario/scenario-schema';
+import { buildScormManifest } from './scorm-manifest';
+
+/**
+ * A SCORM 1.2 package for one assignment: the prebuilt player (src/lms/player, built by Vite with
+ * a relative base so it runs from any folder of the LMS, and offline), `assignment.js` with the
+ * assignment and every scenario it needs in full (shipped ones too, so the package does not
+ * depend on the LMS's copy of anything), and imsmanifest.xml listing every file.
+ */
+
+/** The global the player reads; assignment.js sets it before the player's module runs. */
+export const PLAYER_DATA_GLOBAL = 'CHARTLAB_SCORM_ASSIGNMENT';
+
+export interface PlayerData {
+  assignment: AssignmentFile;
+  /** Per item, the scenario with the assignment's pass mark applied. */
+  scenarios: Scenario[];
+}
+
+export class ScormPackageError extends Error {}
+
+export function playerDataFor(assignment: AssignmentFile, lookup: (id: string) => Scenario | undefined): PlayerData {
+  const scenarios = assignment.items.map((item, i) => {
+    const scenario = resolveItemScenario(item, assignment.passMark, lookup);
+    if (!scenario) throw new ScormPackageError(`Item ${i + 1} names the scenario "${String(item.scenario)}", which is not in scenarios/.`);
+    if (scenario.patients.bundle) throw new ScormPackageError(`Item ${i + 1} (${scenario.id}) uses an imported FHIR bundle, which the SCORM player cannot load yet.`);
+    return scenario;
+  });
+  return { assignment, scenarios };
+}
+
+/** `assignment.js`: plain script (not a module), so it also works when the LMS serves .js oddly. */
+export function playerDataScript(data: PlayerData): string {
+  // Escape "<" so no "</script>" or "<!--" in a title can end or confuse the script.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return `/* ChartLab SCORM package data (chartlab.assignment and its scenarios). */\nwindow.${PLAYER_DATA_GLOBAL} = ${json};\n`;
+}
+
+export interface ScormPackageInput {
+  data: PlayerData;
+  /** The built player: path inside the package (e.g. "index.html", "assets/x.js") → bytes. */
+  playerFiles: Record<string, Uint8Array>;
+  /** Fixed time for zip entries (reproducible packages); default now. */
+  mtime?: Date;
+}
+
+export function scormPackageFiles(input: ScormPackageInput): Record<string, Uint8Array> {
+  if (!input.playerFiles['index.html']) throw new ScormPackageError('The player has no index.html; build it first (npm run scorm builds it).');
+  const files: Record<string, Uint8Array> = { ...input.playerFiles, 'assignment.js': strToU8(playerDataScript(input.data)) };
+  const { assignment } = input.data;
+  const manifest = buildScormManifest({
+    identifier: `chartlab-${assignment.id}-${assignment.checksum.slice(0, 8)}`,
+    title: assignment.course ? `${assignment.title} (${assignment.course})` : assignment.title,
+    launch: 'index.html',
+    files: Object.keys(files),
+    masteryScore: Math.round(assignment.passMark * 100),
+    // No adlcp:maxtimeallowed: ChartLab's time limits are advisory (learners may finish late).
+  });
+  return { 'imsmanifest.xml': strToU8(manifest), ...files };
+}
+
+/** The zip: imsmanifest.xml at the root, as SCORM requires. */
+export function buildScormZip(input: ScormPackageInput): Uint8Array {
+  const files = scormPackageFiles(input);
+  const mtime = input.mtime ?? new Date();
+  const zippable: Zippable = {};
+  for (const [path, bytes] of Object.entries(files)) zippable[path] = [bytes, { mtime }];
+  return zipSync(zippable, { level: 6 });
+}
+
+export function scormPackageName(assignment: Pick<AssignmentFile, 'id'>): string {
+  return `${assignment.id}.scorm12.zip`;
+}

@@ -103,6 +103,7 @@ test('work survives a reload and a browser restart, is submitted to progress, an
   // First run: a friendly prompt for a name.
   await page.goto('/#/exercises');
   await expect(page.getByRole('heading', { name: 'Welcome to ChartLab' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Exercises' })).toBeVisible({ timeout: 30_000 });
   expect(await axeViolations(page), 'welcome').toEqual([]);
   await page.screenshot({ path: 'test-results/persistence-welcome.png' });
   await page.getByLabel('Your name').fill('Maria Lopez');
@@ -159,6 +160,13 @@ test('work survives a reload and a browser restart, is submitted to progress, an
   await expect(page.getByRole('img', { name: /^Score by skill/ })).toBeVisible();
   expect(await axeViolations(page), 'progress page').toEqual([]);
   await page.screenshot({ path: 'test-results/persistence-progress.png', fullPage: true });
+  // On a phone: one column, nothing wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('img', { name: /^Score by skill/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await axeViolations(page), 'progress page on a phone').toEqual([]);
+  await page.screenshot({ path: 'test-results/persistence-progress-phone.png', fullPage: true });
+  await page.setViewportSize({ width: 1360, height: 900 });
 
   // The attempt opens read-only.
   await history.getByRole('link', { name: TITLE }).click();

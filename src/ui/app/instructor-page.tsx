@@ -6,7 +6,6 @@ import { exerciseDocuments } from './exercise-workspaces';
 import { RequireDatabase } from './require-database';
 import { formatHash } from './routes';
 import { scenarioCatalog } from './scenario-catalog';
-import { buildScormFromApp, scormPlayerAvailable } from './scorm-download';
 import type { SectionPageProps } from './sections';
 
 /**
@@ -47,7 +46,6 @@ export default function InstructorPage({ route, navigate }: SectionPageProps) {
           Report={GradebookReport}
           baseUrl={window.location.href.replace(/#.*$/, '')}
           today={today()}
-          {...(scormPlayerAvailable() ? { onScormPackage: buildScormFromApp } : {})}
         />
       </RequireDatabase>
     </div>

@@ -63,6 +63,21 @@ describe('autosave and resume', () => {
     expect(useAppStore.getState().exercise.elapsedMs).toBeGreaterThanOrEqual(125_000);
   });
 
+  it('saves the clock and answers when the page goes away, with a write that needs no reply', async () => {
+    const db = await freshDB();
+    const learner = await activeLearner(db);
+    await saveDraft(db, learner.id, SCENARIO, SEED, withAllergy('Latex'), 125_000, { expectedRevision: 0, writerId: 'tab-yesterday' });
+    await openExercise(db);
+    act(() => useAppStore.getState().tickExercise(42_000));
+    const onScreen = useAppStore.getState().exercise.elapsedMs;
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    await waitFor(async () => expect((await loadDraft(db, learner.id, SCENARIO, SEED))?.elapsedMs).toBe(onScreen));
+    expect(await loadDraft(db, learner.id, SCENARIO, SEED)).toMatchObject({ revision: 2, startedAt: expect.any(Number), answers: withAllergy('Latex') });
+    expect(useAppStore.getState().exercise.revision).toBe(2);
+  });
+
   it('never shows one learner\u2019s saved answers to another', async () => {
     const db = await freshDB();
     const ana = await activeLearner(db, 'Ana');

@@ -9,12 +9,10 @@ interface AssignmentListProps {
   /** The app's address without a fragment, for links. */
   baseUrl: string;
   onDelete: (assignment: AssignmentFile) => void;
-  /** Builds and downloads a SCORM 1.2 package; absent when this build has no player. */
-  onScormPackage?: (assignment: AssignmentFile) => Promise<void>;
 }
 
-/** Assignments made here: share as a link or a file, or as a SCORM package for the LMS. */
-export function AssignmentList({ assignments, titleOf, baseUrl, onDelete, onScormPackage }: AssignmentListProps) {
+/** Assignments made here: share as a link or a file (which `npm run scorm` turns into a SCORM package). */
+export function AssignmentList({ assignments, titleOf, baseUrl, onDelete }: AssignmentListProps) {
   const headingId = useId();
   return (
     <section className="card instructor-panel" aria-labelledby={headingId}>
@@ -25,7 +23,7 @@ export function AssignmentList({ assignments, titleOf, baseUrl, onDelete, onScor
         <ul className="assignment-cards">
           {assignments.map(({ assignment }) => (
             <li key={assignment.id}>
-              <AssignmentCard assignment={assignment} titleOf={titleOf} baseUrl={baseUrl} onDelete={onDelete} {...(onScormPackage ? { onScormPackage } : {})} />
+              <AssignmentCard assignment={assignment} titleOf={titleOf} baseUrl={baseUrl} onDelete={onDelete} />
             </li>
           ))}
         </ul>
@@ -39,17 +37,14 @@ function AssignmentCard({
   titleOf,
   baseUrl,
   onDelete,
-  onScormPackage,
 }: {
   assignment: AssignmentFile;
   titleOf: (id: string) => string;
   baseUrl: string;
   onDelete: (a: AssignmentFile) => void;
-  onScormPackage?: (a: AssignmentFile) => Promise<void>;
 }) {
   const id = useId();
   const [copied, setCopied] = useState(false);
-  const [scorm, setScorm] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const link = assignmentLink(baseUrl, assignment);
   const copy = async () => {
     try {
@@ -84,33 +79,14 @@ function AssignmentCard({
         <button type="button" className="button button--small" onClick={() => downloadFile(assignmentFileName(assignment), serializeAssignment(assignment))}>
           Download assignment file
         </button>
-        {onScormPackage && (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={scorm.busy}
-            onClick={async () => {
-              setScorm({ busy: true });
-              try {
-                await onScormPackage(assignment);
-                setScorm({ busy: false });
-              } catch (error) {
-                setScorm({ busy: false, error: (error as Error).message });
-              }
-            }}
-          >
-            {scorm.busy ? 'Packaging…' : 'SCORM 1.2 package'}
-          </button>
-        )}
         <button type="button" className="button button--small button--quiet" onClick={() => onDelete(assignment)}>
           Delete
         </button>
       </div>
-      {scorm.error && (
-        <p role="alert" className="notice notice--error">
-          The SCORM package could not be made: {scorm.error}
-        </p>
-      )}
+      <p className="muted small">
+        For an LMS (Moodle, Canvas, Blackboard): download the file, then <span className="mono">npm run scorm -- {assignmentFileName(assignment)}</span> makes a SCORM 1.2
+        package to upload.
+      </p>
     </article>
   );
 }

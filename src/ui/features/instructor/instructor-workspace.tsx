@@ -4,7 +4,6 @@ import { deleteAuthoredScenario, saveAuthoredScenario } from '@/db/authored-scen
 import { useTrainerDB } from '@/db/db-context';
 import type { AuthoredScenarioRecord } from '@/db/records';
 import { useAssignments, useAuthoredScenarios } from '@/db/use-instructor';
-import type { AssignmentFile } from '@/domain/instructor/assignment';
 import { newScenarioForm, scenarioToForm, serializeScenario, uniqueScenarioId, type ScenarioForm } from '@/domain/instructor/scenario-form';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
 import { Tabs } from '@/ui/components/tabs';
@@ -32,7 +31,6 @@ interface InstructorWorkspaceProps {
   Report: ComponentType<DrillDownReportProps>;
   baseUrl: string;
   today: string;
-  onScormPackage?: (assignment: AssignmentFile) => Promise<void>;
 }
 
 interface Editing {
@@ -47,7 +45,7 @@ interface Editing {
  * and say where xAPI statements go. Everything is kept in this browser (authoredScenarios,
  * assignments); files and links carry it to learners and back.
  */
-export function InstructorWorkspace({ tab, onTab, shipped, Report, baseUrl, today, onScormPackage }: InstructorWorkspaceProps) {
+export function InstructorWorkspace({ tab, onTab, shipped, Report, baseUrl, today }: InstructorWorkspaceProps) {
   const db = useTrainerDB();
   const authored = useAuthoredScenarios();
   const assignments = useAssignments();
@@ -150,7 +148,6 @@ export function InstructorWorkspace({ tab, onTab, shipped, Report, baseUrl, toda
             onDelete={async (a) => {
               if (window.confirm(`Delete “${a.title}” from this browser? Learners who have it keep their copy.`)) await deleteAssignment(db, a.id);
             }}
-            {...(onScormPackage ? { onScormPackage } : {})}
           />
         </div>
       )}

@@ -4,8 +4,20 @@
  * abbreviations), strict where it matters (a different drug, strength or value is wrong).
  */
 
+const normalized = new Map<string, string>();
+
 /** Lower case, punctuation to spaces, single spaces; "Penicillin-V." → "penicillin v". */
 export function normalizeText(text: string): string {
+  // Scoring compares the same accepted renderings many times; the cache is bounded.
+  const cached = normalized.get(text);
+  if (cached !== undefined) return cached;
+  const result = normalizeUncached(text);
+  if (normalized.size > 50_000) normalized.clear();
+  normalized.set(text, result);
+  return result;
+}
+
+function normalizeUncached(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')

@@ -88,6 +88,24 @@ function fitOf(item: KeyItem, entered: Entered): number {
   return rest.reduce((sum, f) => sum + fieldCredit(f, entered[f.field] ?? '').credit, 0);
 }
 
+/** Evidence depends only on the exercise, not on the answers: computed once per exercise and field. */
+const evidenceCache = new WeakMap<readonly SourceDocument[], Map<string, Evidence[]>>();
+
+function cachedEvidence(chart: Chart, documents: readonly SourceDocument[], ref: string, field: string): Evidence[] {
+  let byField = evidenceCache.get(documents);
+  if (!byField) {
+    byField = new Map();
+    evidenceCache.set(documents, byField);
+  }
+  const key = `${ref}|${field}`;
+  let found = byField.get(key);
+  if (!found) {
+    found = evidenceFor(chart, documents, ref, field);
+    byField.set(key, found);
+  }
+  return found;
+}
+
 export function evidenceFor(chart: Chart, documents: readonly SourceDocument[], ref: string, field?: string): Evidence[] {
   const shown = new Set(documents.map((d) => d.id));
   const hits = findDocumentsFor(chart, ref).filter(({ document }) => shown.has(document.id));
@@ -155,7 +173,7 @@ export function scoreRecording(exercise: RecordingExercise, answers: RecordingAn
           verdict: row ? verdictOf(credit, value) : 'missing',
           note: row ? note : 'not recorded',
           whyItMatters: whyItMatters(section, f.field === 'drug' || f.field === 'vaccine' ? 'code' : f.field) ,
-          evidence: evidenceFor(exercise.chart, exercise.documents, item.ref, f.field),
+          evidence: cachedEvidence(exercise.chart, exercise.documents, item.ref, f.field),
         });
       }
     });

@@ -20,7 +20,7 @@ import {
 } from './filing-answers';
 import { evidenceSpans, extraItems, feedbackByDocument, fieldsRight, overallVerdict, type DocumentFeedback } from './filing-feedback';
 import { FieldFeedback } from './field-feedback';
-import { FocusRegistry } from './focus-registry';
+import { FocusRegistry } from '@/ui/components/focus-registry';
 import { PatientFolder } from './patient-folder';
 
 /** The drag payload type, so a drop of some other text on a section does nothing. */

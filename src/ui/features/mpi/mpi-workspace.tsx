@@ -11,7 +11,7 @@ import { defaultSurvivor, indexName, linkClosure, linkRecords, plainName, restor
 import { MpiCompare } from './mpi-compare';
 import { mpiFeedback } from './mpi-feedback';
 import { filterRecords, MpiIndexTable, sortRecords, type ColumnId, type RecordLink, type SortState } from './mpi-index-table';
-import { FocusRegistry } from './focus-registry';
+import { FocusRegistry } from '@/ui/components/focus-registry';
 
 const MAX_COMPARE = 3;
 

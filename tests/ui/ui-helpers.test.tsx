@@ -5,7 +5,7 @@ import { requestFromParams, requestToParams } from '@/ui/app/patient-link';
 import { ageText, formatDate, formatDateTime, unitText } from '@/ui/components/chart-format';
 import { niceTicks } from '@/ui/components/trend-chart';
 import { parseSeed } from '@/ui/features/patient-generator/seed';
-import { highlightSegments } from '@/ui/features/source-documents/highlight';
+import { highlightSegments } from '@/ui/components/highlight';
 
 describe('ui helpers', () => {
   it('accepts seeds 0 to 4294967295 written as digits only', () => {

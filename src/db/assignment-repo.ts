@@ -92,6 +92,18 @@ export async function getAssignmentProgress(db: TrainerDB, learnerId: string, as
   };
 }
 
+/**
+ * Which attempt at its assignment item a stored attempt is (1 for the first), counted in time
+ * order among the learner's attempts at the same assignment, scenario and seed, as result files
+ * count them (resultItemsFromAttempts). Null if the attempt is not an assignment attempt in storage.
+ */
+export async function itemAttemptNumber(db: TrainerDB, attempt: Pick<Attempt, 'id' | 'learnerId' | 'scenarioId' | 'seed' | 'assignmentId'>): Promise<number | null> {
+  if (attempt.assignmentId === undefined) return null;
+  const summaries = await listAttempts(db, attempt.learnerId, { assignmentId: attempt.assignmentId, scenarioId: attempt.scenarioId, order: 'oldest' });
+  const index = summaries.filter((s) => s.seed === attempt.seed).findIndex((s) => s.id === attempt.id);
+  return index < 0 ? null : index + 1;
+}
+
 /** A learner's full attempts (answers and reports) for an assignment, oldest first: what a result file is built from. */
 export async function listAssignmentAttempts(db: TrainerDB, learnerId: string, assignmentId: string): Promise<Attempt[]> {
   return learnerRange(db.attempts, '[learnerId+finishedAt]', [learnerId])

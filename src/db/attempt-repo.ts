@@ -77,7 +77,8 @@ export async function submitAttempt(db: TrainerDB, input: SubmitAttemptInput): P
   if (scenario.schemaVersion !== undefined) attempt.scenarioVersion = scenario.schemaVersion;
   if (input.assignmentId !== undefined) attempt.assignmentId = input.assignmentId;
   const summary = summarizeAttempt(attempt);
-  const draftKey = draftId(learnerId, scenario.id, seed);
+  // An assignment attempt ends the assignment item's draft, never practice work on the same case.
+  const draftKey = draftId(learnerId, scenario.id, seed, input.assignmentId);
 
   return guardWrite(() =>
     db.transaction('rw', [db.attempts, db.attemptSummaries, db.drafts, db.learners], async () => {

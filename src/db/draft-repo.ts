@@ -15,6 +15,7 @@ export interface SaveDraftOptions {
   writerId: string;
   /** When work on the case began; kept from the stored draft if there is one. Default: now. */
   startedAt?: number;
+  /** The assignment this case is an item of: a separate draft from practice of the same scenario and seed (see draftId). */
   assignmentId?: string;
   now?: number;
 }
@@ -42,8 +43,8 @@ export function saveDraft(
   elapsedMs: number,
   options: SaveDraftOptions,
 ): Promise<number> {
-  const id = draftId(learnerId, scenarioId, seed);
-  const { expectedRevision, writerId } = options;
+  const { expectedRevision, writerId, assignmentId } = options;
+  const id = draftId(learnerId, scenarioId, seed, assignmentId);
   return guardWrite(() =>
     db.transaction('rw', db.drafts, async () => {
       const stored = await db.drafts.get(id);
@@ -70,7 +71,6 @@ export function saveDraft(
         writerId,
         generatorVersion: stored?.generatorVersion ?? GENERATOR_VERSION,
       };
-      const assignmentId = options.assignmentId ?? stored?.assignmentId;
       if (assignmentId !== undefined) draft.assignmentId = assignmentId;
       await db.drafts.put(draft);
       return revision;
@@ -78,8 +78,9 @@ export function saveDraft(
   );
 }
 
-export async function loadDraft(db: TrainerDB, learnerId: string, scenarioId: string, seed: number): Promise<Draft | null> {
-  return (await db.drafts.get(draftId(learnerId, scenarioId, seed))) ?? null;
+/** The draft of one case: free practice without `assignmentId`, an assignment item with it. */
+export async function loadDraft(db: TrainerDB, learnerId: string, scenarioId: string, seed: number, assignmentId?: string): Promise<Draft | null> {
+  return (await db.drafts.get(draftId(learnerId, scenarioId, seed, assignmentId))) ?? null;
 }
 
 /** A learner's drafts, most recently saved first ("continue where you left off"). */
@@ -88,8 +89,8 @@ export async function listDrafts(db: TrainerDB, learnerId: string): Promise<Draf
 }
 
 /** Discards a draft ("start over"). A tab still editing it will get a 'gone' conflict on its next save. */
-export function deleteDraft(db: TrainerDB, learnerId: string, scenarioId: string, seed: number): Promise<void> {
-  return guardWrite(() => db.drafts.delete(draftId(learnerId, scenarioId, seed)));
+export function deleteDraft(db: TrainerDB, learnerId: string, scenarioId: string, seed: number, assignmentId?: string): Promise<void> {
+  return guardWrite(() => db.drafts.delete(draftId(learnerId, scenarioId, seed, assignmentId)));
 }
 
 /**

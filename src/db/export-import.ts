@@ -219,7 +219,7 @@ export async function importProgress(db: TrainerDB, input: unknown, options: Imp
   const targetId = options.intoLearnerId ?? file.learner.id;
   const rekey = targetId !== file.learner.id;
   const attempts = file.attempts.map((a) => (rekey ? { ...a, learnerId: targetId } : a));
-  const drafts = file.drafts.map((d) => (rekey ? { ...d, learnerId: targetId, id: draftId(targetId, d.scenarioId, d.seed) } : d));
+  const drafts = file.drafts.map((d) => (rekey ? { ...d, learnerId: targetId, id: draftId(targetId, d.scenarioId, d.seed, d.assignmentId) } : d));
   const sessions = file.quiz.sessions.map((s) => (rekey ? { ...s, learnerId: targetId } : s));
   const items = file.quiz.items.map((q) => (rekey ? { ...q, learnerId: targetId, id: quizItemId(targetId, q.itemKey) } : q));
 

@@ -102,8 +102,8 @@ export const progressDraftSchema = z
     assignmentId: z.string().optional(),
   })
   .superRefine((d, ctx) => {
-    if (d.id !== draftId(d.learnerId, d.scenarioId, d.seed)) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: 'a draft id is learnerId:scenarioId:seed' });
+    if (d.id !== draftId(d.learnerId, d.scenarioId, d.seed, d.assignmentId)) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'a draft id is learnerId:scenarioId:seed, plus :assignment:<assignmentId> for an assignment item' });
     }
   });
 

@@ -73,9 +73,12 @@ export interface AttemptSummary {
   assignmentId?: string;
 }
 
-/** Work in progress on one case (scenario + seed) for one learner. Deleted when the attempt is submitted. */
+/**
+ * Work in progress on one case (scenario + seed, and the assignment when it is an assignment item)
+ * for one learner. Deleted when the attempt is submitted.
+ */
 export interface Draft {
-  /** `${learnerId}:${scenarioId}:${seed}` (see draftId). */
+  /** `${learnerId}:${scenarioId}:${seed}`, plus `:assignment:${assignmentId}` for an assignment item (see draftId). */
   id: string;
   learnerId: string;
   scenarioId: string;
@@ -89,6 +92,7 @@ export interface Draft {
   /** The tab (see createWriterId) that wrote this revision. */
   writerId: string;
   generatorVersion?: string;
+  /** Set for an assignment item's work: part of the id, and copied to the attempt on submit. */
   assignmentId?: string;
 }
 
@@ -162,8 +166,18 @@ export interface SettingRecord {
   value: unknown;
 }
 
-export function draftId(learnerId: string, scenarioId: string, seed: number): string {
-  return `${learnerId}:${scenarioId}:${seed}`;
+/**
+ * The id of a learner's draft of one case. An assignment item is its own case even when it uses
+ * the same scenario and seed as free practice or as another assignment: its attempts count
+ * against that assignment, so its work must not resume in (or be deleted by a submit of) another.
+ * Practice keeps the original `learner:scenario:seed` form, so drafts saved before this still
+ * resume (no schema change: the key is the primary key's value, not a new index). Learner ids are
+ * UUIDs, scenario ids kebab-case and assignment ids have no ':' (assignmentIdSchema), so the two
+ * forms can't collide.
+ */
+export function draftId(learnerId: string, scenarioId: string, seed: number, assignmentId?: string): string {
+  const base = `${learnerId}:${scenarioId}:${seed}`;
+  return assignmentId === undefined ? base : `${base}:assignment:${assignmentId}`;
 }
 
 export function quizItemId(learnerId: string, itemKey: string): string {

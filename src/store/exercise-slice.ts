@@ -35,12 +35,18 @@ export interface ExerciseState {
    * tell this tab's work from another tab's (see src/db/draft-repo.ts).
    */
   revision?: number;
+  /**
+   * The assignment this case is an item of (absent for free practice). The same scenario and seed
+   * done for an assignment is separate work with its own draft, so a session resumes the store's
+   * exercise only when this matches too.
+   */
+  assignmentId?: string;
 }
 
 export interface ExerciseSlice {
   exercise: ExerciseState;
   /** Begin an exercise with fresh answers (replaces whatever was in progress). */
-  startExercise: (start: { scenarioId: string; seed: number; answers: Answers; startedAt: number; learnerId?: string }) => void;
+  startExercise: (start: { scenarioId: string; seed: number; answers: Answers; startedAt: number; learnerId?: string; assignmentId?: string }) => void;
   /** Put back a saved exercise (resume after a reload). */
   restoreExercise: (saved: ExerciseState) => void;
   /** Replace the answers; ignored once submitted, so a report always matches its answers. */
@@ -50,7 +56,7 @@ export interface ExerciseSlice {
   /** Freeze the answers and keep the report. */
   submitExercise: (report: ScoreReport) => void;
   /** Record the revision a save returned; ignored unless the exercise is still this learner's case. */
-  setExerciseRevision: (saved: { learnerId: string; scenarioId: string; seed: number; revision: number }) => void;
+  setExerciseRevision: (saved: { learnerId: string; scenarioId: string; seed: number; assignmentId?: string; revision: number }) => void;
   resetExercise: () => void;
 }
 
@@ -64,16 +70,24 @@ export const initialExerciseState: ExerciseState = {
   report: null,
 };
 
-/** True when the stored exercise is this scenario and seed (so opening it again resumes it). */
-export function isSameExercise(state: ExerciseState, scenarioId: string, seed: number): boolean {
-  return state.scenarioId === scenarioId && state.seed === seed && state.answers !== null;
+/** True when the stored exercise is this scenario and seed, for this assignment or none (so opening it again resumes it). */
+export function isSameExercise(state: ExerciseState, scenarioId: string, seed: number, assignmentId?: string): boolean {
+  return state.scenarioId === scenarioId && state.seed === seed && state.assignmentId === assignmentId && state.answers !== null;
 }
 
 export const createExerciseSlice: StateCreator<AppState, [], [], ExerciseSlice> = (set) => ({
   exercise: initialExerciseState,
-  startExercise: ({ scenarioId, seed, answers, startedAt, learnerId }) =>
+  startExercise: ({ scenarioId, seed, answers, startedAt, learnerId, assignmentId }) =>
     set({
-      exercise: { ...initialExerciseState, scenarioId, seed, answers, startedAt, ...(learnerId === undefined ? {} : { learnerId, revision: 0 }) },
+      exercise: {
+        ...initialExerciseState,
+        scenarioId,
+        seed,
+        answers,
+        startedAt,
+        ...(learnerId === undefined ? {} : { learnerId, revision: 0 }),
+        ...(assignmentId === undefined ? {} : { assignmentId }),
+      },
     }),
   restoreExercise: (saved) => set({ exercise: { ...saved } }),
   setAnswers: (answers) =>
@@ -86,9 +100,12 @@ export const createExerciseSlice: StateCreator<AppState, [], [], ExerciseSlice> 
     ),
   submitExercise: (report) =>
     set((state) => (state.exercise.answers ? { exercise: { ...state.exercise, status: 'submitted', report } } : state)),
-  setExerciseRevision: ({ learnerId, scenarioId, seed, revision }) =>
+  setExerciseRevision: ({ learnerId, scenarioId, seed, assignmentId, revision }) =>
     set((state) =>
-      state.exercise.learnerId === learnerId && state.exercise.scenarioId === scenarioId && state.exercise.seed === seed
+      state.exercise.learnerId === learnerId &&
+      state.exercise.scenarioId === scenarioId &&
+      state.exercise.seed === seed &&
+      state.exercise.assignmentId === assignmentId
         ? { exercise: { ...state.exercise, revision } }
         : state,
     ),

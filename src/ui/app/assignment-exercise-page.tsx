@@ -1,7 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { submitAttempt } from '@/db/attempt-repo';
+import type { ReactNode } from 'react';
+import { itemAttemptNumber } from '@/db/assignment-repo';
 import { useOptionalTrainerDB } from '@/db/db-context';
-import type { Learner } from '@/db/records';
+import type { Attempt, Learner } from '@/db/records';
 import { useAssignment, useAssignmentProgress } from '@/db/use-instructor';
 import { useActiveLearner } from '@/db/use-learners';
 import { resolveItemScenario, type AssignmentFile } from '@/domain/instructor/assignment';
@@ -11,9 +11,11 @@ import { useAppStore } from '@/store/app-store';
 import { ExerciseSession, type ReportSlotProps } from '@/ui/features/exercise-session/exercise-session';
 import { reportItemAttempt } from '@/ui/features/instructor/xapi-outbox';
 import { ScoreReport } from '@/ui/features/score-report/score-report';
+import { TAB_WRITER_ID } from './app-database';
 import { assignmentHash, ASSIGNMENTS_HASH } from './assignment-links';
 import { ExerciseWorkspace, exerciseDocuments, hasWorkspace } from './exercise-workspaces';
 import { RequireDatabase } from './require-database';
+import { attemptHash, PROGRESS_HASH } from './progress-links';
 import { findScenario, scenarioCatalog } from './scenario-catalog';
 import type { SectionPageProps } from './sections';
 
@@ -23,7 +25,8 @@ function ExerciseReport({ report, exercise, headingRef, actions }: ReportSlotPro
 
 /**
  * `#/assignment-exercise/<assignment id>?item=<n>`: one assignment item at its fixed seed, with
- * the assignment's pass mark. Each submission is stored as an attempt linked to the assignment
+ * the assignment's pass mark. The work autosaves and resumes like practice (a draft of its own,
+ * keyed with the assignment id), each submission is stored as an attempt linked to the assignment
  * (assignmentId) and reported to the LRS when one is configured; once the attempts allowed are
  * used, the page says so instead of starting another.
  */
@@ -84,44 +87,29 @@ function AssignmentItemSession({ assignment, index, scenario, seed, learner }: {
   const context = useOptionalTrainerDB();
   const progress = useAssignmentProgress(learner.id, assignment);
   const exercise = useAppStore((s) => s.exercise);
-  const recorded = useRef(new Set<string>());
-  const mine = exercise.scenarioId === scenario.id && exercise.seed === seed && exercise.learnerId === undefined;
+  const mine = exercise.scenarioId === scenario.id && exercise.seed === seed && exercise.learnerId === learner.id && exercise.assignmentId === assignment.id;
 
-  // Store each submission once, as an attempt linked to the assignment; the id comes from the
-  // start time, so a re-render or a retry never stores it twice (submitAttempt is idempotent on it).
-  useEffect(() => {
-    if (!context || !mine || exercise.status !== 'submitted' || !exercise.report || !exercise.answers || exercise.startedAt === null) return;
-    const attemptId = `assignment-${assignment.id}-${index}-${exercise.startedAt}`;
-    if (recorded.current.has(attemptId)) return;
-    recorded.current.add(attemptId);
-    const report = exercise.report;
-    const startedAt = exercise.startedAt;
-    const elapsedMs = exercise.elapsedMs;
+  if (!context || progress === undefined || progress === null) return null;
+  const { db } = context;
+
+  // The session stores each attempt once (with the assignment's id, deleting the item's draft in
+  // the same transaction) and calls this once per stored attempt: report it to the LRS, if one is
+  // configured, numbered as the result file numbers it.
+  const onSubmitted = (attempt: Attempt) => {
     void (async () => {
-      const before = progress?.items[index]?.attemptsUsed ?? 0;
-      const attempt = await submitAttempt(context.db, {
-        id: attemptId,
-        learnerId: learner.id,
-        scenario,
-        seed,
-        answers: exercise.answers!,
-        report,
-        startedAt,
-        elapsedMs,
-        assignmentId: assignment.id,
-      });
-      await reportItemAttempt(context.db, {
+      const number = await itemAttemptNumber(db, attempt);
+      if (number === null) return;
+      await reportItemAttempt(db, {
         learner: { key: learnerKeyOf({ id: learner.id, name: learner.name }), name: learner.name },
         assignment: { id: assignment.id, title: assignment.title, ...(assignment.course ? { course: assignment.course } : {}), checksum: assignment.checksum },
         item: { index, scenarioId: scenario.id, title: scenario.title, summary: scenario.summary, seed },
-        attempt: { id: attempt.id, number: before + 1, startedAt: new Date(startedAt).toISOString(), finishedAt: new Date(attempt.finishedAt).toISOString(), elapsedMs },
-        score: { scaled: report.score, passed: report.passed, passingScore: report.passingScore },
+        attempt: { id: attempt.id, number, startedAt: new Date(attempt.startedAt).toISOString(), finishedAt: new Date(attempt.finishedAt).toISOString(), elapsedMs: attempt.elapsedMs },
+        score: { scaled: attempt.report.score, passed: attempt.report.passed, passingScore: attempt.report.passingScore },
         homePage: `${window.location.origin}${window.location.pathname}`,
-      }).catch((error: unknown) => console.warn('ChartLab xAPI:', error));
-    })();
-  }, [context, mine, exercise, assignment, index, scenario, seed, learner, progress]);
+      });
+    })().catch((error: unknown) => console.warn('ChartLab xAPI:', error));
+  };
 
-  if (progress === undefined || progress === null) return null;
   const used = progress.items[index]?.attemptsUsed ?? 0;
   const showingResult = mine && exercise.status === 'submitted';
   if (used >= assignment.attemptsAllowed && !showingResult) {
@@ -140,13 +128,14 @@ function AssignmentItemSession({ assignment, index, scenario, seed, learner }: {
         {assignment.attemptsAllowed} · <a href={assignmentHash(assignment.id)}>back to the assignment</a>
       </p>
       <ExerciseSession
-        key={`${assignment.id}:${index}`}
+        key={`${learner.id}:${assignment.id}:${index}`}
         scenario={scenario}
         seed={seed}
         libraryHref={assignmentHash(assignment.id)}
         canWork={(e) => hasWorkspace(e.kind)}
         Workspace={ExerciseWorkspace}
         Report={ExerciseReport}
+        persistence={{ db, learnerId: learner.id, writerId: TAB_WRITER_ID, progressHref: PROGRESS_HASH, attemptHref: attemptHash, assignmentId: assignment.id, onSubmitted }}
       />
     </div>
   );

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScoreReport } from '@/domain/scoring/score-types';
 import { initialAppState, useAppStore } from '@/store/app-store';
-import { initialExerciseState } from '@/store/exercise-slice';
+import { initialExerciseState, isSameExercise } from '@/store/exercise-slice';
 import { emptyRecordingAnswers } from './exercise-fixtures';
 
 beforeEach(() => useAppStore.setState(initialAppState));
@@ -38,5 +38,22 @@ describe('exercise slice', () => {
     expect(useAppStore.getState().exercise).toEqual(saved);
     useAppStore.getState().resetExercise();
     expect(useAppStore.getState().exercise).toEqual(initialExerciseState);
+  });
+
+  it('tells an assignment item from practice of the same scenario and seed', () => {
+    const store = useAppStore.getState();
+    store.startExercise({ scenarioId: 'allergy-intake-intro', seed: 1101, answers: emptyRecordingAnswers(), startedAt: 1_000, learnerId: 'l-1', assignmentId: 'week-3' });
+    const exercise = useAppStore.getState().exercise;
+    expect(exercise).toMatchObject({ learnerId: 'l-1', assignmentId: 'week-3', revision: 0 });
+    expect(isSameExercise(exercise, 'allergy-intake-intro', 1101, 'week-3')).toBe(true);
+    expect(isSameExercise(exercise, 'allergy-intake-intro', 1101)).toBe(false);
+    expect(isSameExercise(exercise, 'allergy-intake-intro', 1101, 'week-4')).toBe(false);
+
+    // A save of the practice case (or of another assignment) doesn't move this one's revision.
+    store.setExerciseRevision({ learnerId: 'l-1', scenarioId: 'allergy-intake-intro', seed: 1101, revision: 7 });
+    store.setExerciseRevision({ learnerId: 'l-1', scenarioId: 'allergy-intake-intro', seed: 1101, assignmentId: 'week-4', revision: 8 });
+    expect(useAppStore.getState().exercise.revision).toBe(0);
+    store.setExerciseRevision({ learnerId: 'l-1', scenarioId: 'allergy-intake-intro', seed: 1101, assignmentId: 'week-3', revision: 3 });
+    expect(useAppStore.getState().exercise.revision).toBe(3);
   });
 });

@@ -56,6 +56,11 @@ export interface DraftSyncOptions {
   /** The built exercise's blank answers: tells "looked at" from "worked on". */
   emptyAnswers: Answers;
   store: ExerciseStore;
+  /**
+   * The assignment this case is an item of: its own draft (draftId), and the attempt is stored
+   * with it. Absent for free practice.
+   */
+  assignmentId?: string;
 }
 
 const INITIAL: DraftSyncSnapshot = { phase: 'loading', status: { kind: 'idle' }, otherTab: false, olderGenerator: false, unsavedResult: false };
@@ -114,7 +119,7 @@ export class DraftSync {
   private queued: ExerciseState | null = null;
 
   constructor(private readonly options: DraftSyncOptions) {
-    this.id = draftId(options.learnerId, options.scenario.id, options.seed);
+    this.id = draftId(options.learnerId, options.scenario.id, options.seed, options.assignmentId);
     this.emptyJson = JSON.stringify(options.emptyAnswers);
   }
 
@@ -142,11 +147,27 @@ export class DraftSync {
     return this.options.emptyAnswers.kind;
   }
 
+  /** True when `ex` is this case (scenario, seed, assignment or none), whoever's it is. */
+  private isThisCase(ex: ExerciseState): boolean {
+    const { scenario, seed, assignmentId } = this.options;
+    return ex.scenarioId === scenario.id && ex.seed === seed && ex.assignmentId === assignmentId && ex.answers?.kind === this.kind;
+  }
+
   /** The store's exercise if it is this learner's case, else null. */
   private own(state: AppState = this.options.store.getState()): ExerciseState | null {
     const ex = state.exercise;
-    const { learnerId, scenario, seed } = this.options;
-    return ex.learnerId === learnerId && ex.scenarioId === scenario.id && ex.seed === seed && ex.answers?.kind === this.kind ? ex : null;
+    return ex.learnerId === this.options.learnerId && this.isThisCase(ex) ? ex : null;
+  }
+
+  /** What the store's revision bookkeeping needs to find this case. */
+  private get caseKey() {
+    const { learnerId, scenario, seed, assignmentId } = this.options;
+    return { learnerId, scenarioId: scenario.id, seed, ...(assignmentId === undefined ? {} : { assignmentId }) };
+  }
+
+  private loadStored(): Promise<Draft | null> {
+    const { db, learnerId, scenario, seed, assignmentId } = this.options;
+    return loadDraft(db, learnerId, scenario.id, seed, assignmentId);
   }
 
   private isBlank(answers: Answers): boolean {
@@ -154,13 +175,14 @@ export class DraftSync {
   }
 
   private restoreDraft(draft: Draft) {
-    const { store, learnerId, scenario, seed } = this.options;
+    const { store, learnerId, scenario, seed, assignmentId } = this.options;
     this.lastSaved = { answers: draft.answers, elapsedMs: draft.elapsedMs };
     this.revision = draft.revision;
     this.generatorVersion = draft.generatorVersion ?? GENERATOR_VERSION;
     store.getState().restoreExercise({
       scenarioId: scenario.id,
       seed,
+      ...(assignmentId === undefined ? {} : { assignmentId }),
       answers: draft.answers,
       startedAt: draft.startedAt,
       elapsedMs: draft.elapsedMs,
@@ -233,10 +255,9 @@ export class DraftSync {
   }
 
   private async initialize(): Promise<void> {
-    const { db, learnerId, scenario, seed, store } = this.options;
+    const { learnerId, scenario, seed, store, assignmentId } = this.options;
     const current = store.getState().exercise;
-    const sameCase = current.scenarioId === scenario.id && current.seed === seed && current.answers?.kind === this.kind;
-    if (sameCase && current.learnerId === learnerId) {
+    if (this.isThisCase(current) && current.learnerId === learnerId) {
       // Back on the page in the same tab: the store is at least as new as the draft.
       if (current.answers) this.lastSaved = { answers: current.answers, elapsedMs: current.elapsedMs };
       this.revision = current.revision ?? 0;
@@ -246,13 +267,13 @@ export class DraftSync {
     }
     let draft: Draft | null = null;
     try {
-      const stored = await loadDraft(db, learnerId, scenario.id, seed);
+      const stored = await this.loadStored();
       draft = stored && stored.answers.kind === this.kind ? stored : null;
     } catch (error) {
       this.setStatus({ kind: 'error', ...describeSaveError(error) });
     }
     const now = store.getState().exercise;
-    const unsaved = now.learnerId === undefined && now.scenarioId === scenario.id && now.seed === seed && now.answers?.kind === this.kind ? now : null;
+    const unsaved = now.learnerId === undefined && this.isThisCase(now) ? now : null;
     if (unsaved?.status === 'submitted') {
       // Scored before anyone was chosen: show it to this learner and offer to keep it.
       store.getState().restoreExercise({ ...unsaved, learnerId, revision: 0 });
@@ -274,7 +295,16 @@ export class DraftSync {
       return;
     }
     if (draft) this.restoreDraft(draft);
-    else store.getState().startExercise({ scenarioId: scenario.id, seed, answers: this.options.emptyAnswers, startedAt: unsaved?.startedAt ?? Date.now(), learnerId });
+    else {
+      store.getState().startExercise({
+        scenarioId: scenario.id,
+        seed,
+        answers: this.options.emptyAnswers,
+        startedAt: unsaved?.startedAt ?? Date.now(),
+        learnerId,
+        ...(assignmentId === undefined ? {} : { assignmentId }),
+      });
+    }
     this.update({ phase: 'ready', status: draft ? { kind: 'saved', at: draft.updatedAt } : this.snapshot.status });
     // Another tab may have saved between the read above and now.
     if (draft) void this.checkStored();
@@ -310,7 +340,7 @@ export class DraftSync {
     if (!ex?.answers || ex.status !== 'working') return;
     if (ex.answers === this.lastSaved?.answers && ex.elapsedMs === this.lastSaved.elapsedMs) return;
     if (this.revision === 0 && this.isBlank(ex.answers) && ex.elapsedMs < DRAFT_AFTER_MS) return;
-    const { db, learnerId, scenario, seed, writerId, store } = this.options;
+    const { db, learnerId, scenario, seed, writerId, store, assignmentId } = this.options;
     const now = Date.now();
     const revision = this.revision + 1;
     const draft: Draft = {
@@ -325,12 +355,13 @@ export class DraftSync {
       revision,
       writerId,
       generatorVersion: this.generatorVersion,
+      ...(assignmentId === undefined ? {} : { assignmentId }),
     };
     if (!putDraftOnExit(db, draft)) return;
     // The page may stay (back-forward cache): carry on from the revision just written.
     this.revision = revision;
     this.lastSaved = { answers: ex.answers, elapsedMs: ex.elapsedMs };
-    store.getState().setExerciseRevision({ learnerId, scenarioId: scenario.id, seed, revision });
+    store.getState().setExerciseRevision({ ...this.caseKey, revision });
   }
 
   /** Saves now whatever is pending (tests and the submit path use it). */
@@ -363,7 +394,7 @@ export class DraftSync {
     // Opening a case to look at it doesn't make a draft; an answer or half a minute does.
     if (revision === 0 && this.isBlank(ex.answers) && ex.elapsedMs < DRAFT_AFTER_MS) return;
 
-    const { db, learnerId, scenario, seed, writerId, store } = this.options;
+    const { db, learnerId, scenario, seed, writerId, store, assignmentId } = this.options;
     const written = { answers: ex.answers, elapsedMs: ex.elapsedMs };
     if (answersChanged) this.setStatus({ kind: 'saving' });
     this.inFlight = (async () => {
@@ -372,10 +403,11 @@ export class DraftSync {
           expectedRevision: revision,
           writerId,
           ...(ex.startedAt === null ? {} : { startedAt: ex.startedAt }),
+          ...(assignmentId === undefined ? {} : { assignmentId }),
         });
         this.lastSaved = written;
         this.revision = saved;
-        store.getState().setExerciseRevision({ learnerId, scenarioId: scenario.id, seed, revision: saved });
+        store.getState().setExerciseRevision({ ...this.caseKey, revision: saved });
         if (answersChanged || this.snapshot.status.kind !== 'saved') this.setStatus({ kind: 'saved', at: Date.now() });
         this.channel?.post({ type: 'saved', draftId: this.id, writerId, revision: saved });
       } catch (error) {
@@ -433,9 +465,9 @@ export class DraftSync {
   /** Reads the draft now and flags a conflict if another tab moved it ahead or it is gone. */
   private async checkStored(): Promise<void> {
     if (this.stopped || this.submitting || this.submitted || this.snapshot.phase !== 'ready') return;
-    const { db, learnerId, scenario, seed, writerId } = this.options;
+    const { writerId } = this.options;
     if (this.inFlight) await this.inFlight;
-    const stored = await loadDraft(db, learnerId, scenario.id, seed);
+    const stored = await this.loadStored();
     const ex = this.own();
     if (!ex || ex.status !== 'working' || this.stopped || this.submitting || this.submitted || this.inFlight) return;
     const revision = this.revision;
@@ -452,8 +484,7 @@ export class DraftSync {
 
   /** Conflict choice: show the saved version (another tab's, or the one saved earlier) instead of this tab's. */
   async loadSaved(): Promise<void> {
-    const { db, learnerId, scenario, seed } = this.options;
-    const draft = await loadDraft(db, learnerId, scenario.id, seed);
+    const draft = await this.loadStored();
     if (!draft || draft.answers.kind !== this.kind) return this.keepMine();
     this.restoreDraft(draft);
     this.stopped = false;
@@ -462,10 +493,9 @@ export class DraftSync {
 
   /** Conflict choice: keep this tab's version, saving it over the other one knowingly. */
   async keepMine(): Promise<void> {
-    const { db, learnerId, scenario, seed, store } = this.options;
-    const stored = await loadDraft(db, learnerId, scenario.id, seed);
+    const stored = await this.loadStored();
     this.revision = stored?.revision ?? 0;
-    store.getState().setExerciseRevision({ learnerId, scenarioId: scenario.id, seed, revision: this.revision });
+    this.options.store.getState().setExerciseRevision({ ...this.caseKey, revision: this.revision });
     this.stopped = false;
     this.lastSaved = null;
     this.setStatus({ kind: 'saving' });
@@ -475,12 +505,13 @@ export class DraftSync {
   // --- submitting ------------------------------------------------------------------------------
 
   /**
-   * Stores the scored attempt and deletes the draft in one transaction (submitAttempt). Pass the
-   * same `attemptId` to retry after a failure: the attempt is stored once. A DraftConflictError
+   * Stores the scored attempt and deletes the draft in one transaction (submitAttempt), with the
+   * assignment id for an assignment item. Pass the same `attemptId` to retry after a failure: the
+   * attempt is stored once. A DraftConflictError
    * (another tab saved newer work) leaves everything as it was and shows the conflict.
    */
   async submit(report: ScoreReport, attemptId: string): Promise<Attempt> {
-    const { db, learnerId, scenario, seed, writerId } = this.options;
+    const { db, learnerId, scenario, seed, writerId, assignmentId } = this.options;
     this.submitting = true;
     this.clearTimer();
     try {
@@ -496,6 +527,7 @@ export class DraftSync {
         report,
         startedAt: ex.startedAt ?? Date.now(),
         elapsedMs: ex.elapsedMs,
+        ...(assignmentId === undefined ? {} : { assignmentId }),
         // A result adopted from before a profile was chosen has no draft of its own (revision 0):
         // if this learner has the case in progress elsewhere, that is refused, not deleted unseen.
         draft: { expectedRevision: this.revision, writerId },

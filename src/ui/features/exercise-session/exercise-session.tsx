@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalS
 import { DraftConflictError } from '@/db/db-errors';
 import { loadDraft } from '@/db/draft-repo';
 import { newId } from '@/db/ids';
+import type { Attempt } from '@/db/records';
 import type { TrainerDB } from '@/db/trainer-db';
 import type { Exercise } from '@/domain/exercise/exercise-types';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
@@ -41,6 +42,13 @@ export interface SessionPersistence {
   progressHref: string;
   /** The read-only page of a submitted attempt. */
   attemptHref: (attemptId: string) => string;
+  /**
+   * The assignment this case is an item of: a draft of its own (not practice of the same
+   * scenario and seed), and attempts stored with the assignment's id.
+   */
+  assignmentId?: string;
+  /** Once for each attempt stored from this session, after it is committed (e.g. to report it to an LRS). */
+  onSubmitted?: (attempt: Attempt) => void;
 }
 
 export interface ExerciseSessionProps {
@@ -84,18 +92,31 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
   const db = persistence?.db;
   const learnerId = persistence?.learnerId ?? null;
   const writerId = persistence?.writerId ?? '';
+  const assignmentId = persistence?.assignmentId;
   const emptyAnswers = useMemo(() => (ready ? ready.api.emptyAnswers(ready.exercise) : null), [ready]);
   const sync = useMemo(
-    () => (db && learnerId && emptyAnswers ? new DraftSync({ db, learnerId, writerId, scenario, seed, emptyAnswers, store: useAppStore }) : null),
-    [db, learnerId, writerId, scenario, seed, emptyAnswers],
+    () =>
+      db && learnerId && emptyAnswers
+        ? new DraftSync({
+            db,
+            learnerId,
+            writerId,
+            scenario,
+            seed,
+            emptyAnswers,
+            store: useAppStore,
+            ...(assignmentId === undefined ? {} : { assignmentId }),
+          })
+        : null,
+    [db, learnerId, writerId, scenario, seed, emptyAnswers, assignmentId],
   );
   const syncState: DraftSyncSnapshot | null = useSyncExternalStore(sync ? sync.subscribe : noSubscribe, sync ? sync.getSnapshot : noSnapshot);
   const storedDraft = useLiveQuery(
-    () => (db && learnerId ? loadDraft(db, learnerId, scenario.id, seed) : undefined),
-    [db, learnerId, scenario.id, seed],
+    () => (db && learnerId ? loadDraft(db, learnerId, scenario.id, seed, assignmentId) : undefined),
+    [db, learnerId, scenario.id, seed, assignmentId],
   );
   const owned = sync ? state.learnerId === learnerId && syncState?.phase === 'ready' : state.learnerId === undefined;
-  const active = ready !== null && owned && isSameExercise(state, scenario.id, seed) && state.answers?.kind === ready.exercise.kind;
+  const active = ready !== null && owned && isSameExercise(state, scenario.id, seed, assignmentId) && state.answers?.kind === ready.exercise.kind;
   const answers = active ? (state.answers as Answers) : null;
   const workable = ready !== null && canWork(ready.exercise);
   const submitted = active && state.status === 'submitted';
@@ -108,6 +129,8 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<SubmitOutcome>(null);
   const attemptIdRef = useRef<string | null>(null);
+  /** Attempts already handed to persistence.onSubmitted (a retry may return one already stored). */
+  const reportedRef = useRef(new Set<string>());
   const [resultTab, setResultTab] = useState<'report' | 'answers'>('report');
   const titleRef = useRef<HTMLHeadingElement>(null);
   const reportHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -122,9 +145,9 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
   useEffect(() => {
     if (!ready || withLearner || (db && learnerId)) return;
     const current = useAppStore.getState().exercise;
-    if (isSameExercise(current, scenario.id, seed) && current.answers?.kind === ready.exercise.kind && current.learnerId === undefined) return;
-    startExercise({ scenarioId: scenario.id, seed, answers: ready.api.emptyAnswers(ready.exercise), startedAt: Date.now() });
-  }, [ready, withLearner, db, learnerId, scenario.id, seed, startExercise]);
+    if (isSameExercise(current, scenario.id, seed, assignmentId) && current.answers?.kind === ready.exercise.kind && current.learnerId === undefined) return;
+    startExercise({ scenarioId: scenario.id, seed, answers: ready.api.emptyAnswers(ready.exercise), startedAt: Date.now(), ...(assignmentId === undefined ? {} : { assignmentId }) });
+  }, [ready, withLearner, db, learnerId, scenario.id, seed, assignmentId, startExercise]);
 
   useExerciseClock(working);
 
@@ -199,6 +222,19 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
+  /** The attempt is in the learner's progress: say so, and tell the page once per attempt. */
+  const stored = (attempt: Attempt) => {
+    setOutcome({ kind: 'saved', attemptId: attempt.id });
+    if (reportedRef.current.has(attempt.id)) return;
+    reportedRef.current.add(attempt.id);
+    try {
+      persistence?.onSubmitted?.(attempt);
+    } catch (error) {
+      // The attempt is stored whatever the page does with it; that must not read as a failed submit.
+      console.warn('ChartLab: after submitting', error);
+    }
+  };
+
   const confirmSubmit = async () => {
     if (!ready || !answers || submitting) return;
     let report: ScoreReport;
@@ -214,8 +250,7 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
       attemptIdRef.current ??= newId();
       setSubmitting(true);
       try {
-        const attempt = await sync.submit(report, attemptIdRef.current);
-        setOutcome({ kind: 'saved', attemptId: attempt.id });
+        stored(await sync.submit(report, attemptIdRef.current));
       } catch (error) {
         setSubmitting(false);
         if (error instanceof DraftConflictError) {
@@ -240,8 +275,7 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
     attemptIdRef.current ??= newId();
     setSubmitting(true);
     try {
-      const attempt = await sync.submit(state.report, attemptIdRef.current);
-      setOutcome({ kind: 'saved', attemptId: attempt.id });
+      stored(await sync.submit(state.report, attemptIdRef.current));
     } catch (error) {
       const described =
         error instanceof DraftConflictError
@@ -263,6 +297,7 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
       answers: ready.api.emptyAnswers(ready.exercise),
       startedAt: Date.now(),
       ...(sync && learnerId ? { learnerId } : {}),
+      ...(assignmentId === undefined ? {} : { assignmentId }),
     });
     titleRef.current?.focus();
   };

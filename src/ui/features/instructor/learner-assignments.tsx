@@ -4,6 +4,7 @@ import { APP_VERSION } from '@/db/app-version';
 import { listAssignmentAttempts, saveAssignment, type StoredAssignment } from '@/db/assignment-repo';
 import { useTrainerDB } from '@/db/db-context';
 import type { Learner } from '@/db/records';
+import { useDrafts } from '@/db/use-draft';
 import { useAssignmentProgress } from '@/db/use-instructor';
 import { itemScenarioId, readAssignment, type AssignmentFile } from '@/domain/instructor/assignment';
 import { InstructorFileError } from '@/domain/instructor/format-errors';
@@ -82,6 +83,7 @@ export function LearnerAssignmentDetail({ assignment, learner, titleOf, itemHref
   const db = useTrainerDB();
   const id = useId();
   const progress = useAssignmentProgress(learner?.id ?? null, assignment);
+  const drafts = useDrafts(learner?.id ?? null);
   const [name, setName] = useState(learner?.name ?? '');
   const [studentId, setStudentId] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -142,7 +144,11 @@ export function LearnerAssignmentDetail({ assignment, learner, titleOf, itemHref
                 const p = progress?.items[index];
                 const used = p?.attemptsUsed ?? 0;
                 const left = assignment.attemptsAllowed - used;
-                const title = titleOf(itemScenarioId(item)) ?? (typeof item.scenario === 'string' ? item.scenario : item.scenario.title);
+                const scenarioId = itemScenarioId(item);
+                const title = titleOf(scenarioId) ?? (typeof item.scenario === 'string' ? item.scenario : item.scenario.title);
+                // Saved work on this item (autosaved; a draft is not an attempt until submitted).
+                const inProgress = drafts?.some((d) => d.assignmentId === assignment.id && d.scenarioId === scenarioId && d.seed === item.seed) ?? false;
+                const action = inProgress ? 'Resume' : used === 0 ? 'Start' : 'Try again';
                 return (
                   <tr key={index}>
                     <th scope="row">
@@ -155,8 +161,8 @@ export function LearnerAssignmentDetail({ assignment, learner, titleOf, itemHref
                     <td>{p?.bestScore != null ? `${formatPercent(p.bestScore)}${p.passed ? ' ✓' : ''}` : '—'}</td>
                     <td>
                       {!learner ? null : left > 0 ? (
-                        <a className="button button--small button--primary" href={itemHref(index)} aria-label={`${used === 0 ? 'Start' : 'Try again'}: ${title}`}>
-                          {used === 0 ? 'Start' : 'Try again'}
+                        <a className="button button--small button--primary" href={itemHref(index)} aria-label={`${action}: ${title}`}>
+                          {action}
                         </a>
                       ) : (
                         <span className="muted">No attempts left</span>

@@ -16,6 +16,8 @@ export interface ExerciseInProgress {
   seed: number;
   href: string;
   submitted: boolean;
+  /** Set when the work is an item of this assignment (the link then opens the item's page). */
+  assignmentTitle?: string;
 }
 
 interface ScenarioLibraryProps {
@@ -59,7 +61,13 @@ export function ScenarioLibrary({ scenarios, errors, hrefFor, onNewVariant, isAv
         <div className="notice notice--info library__resume">
           <p>
             {inProgress.submitted ? 'Your last result: ' : 'You have an exercise in progress: '}
-            <strong>{inProgress.title}</strong> (seed <span className="mono">{inProgress.seed}</span>).
+            <strong>{inProgress.title}</strong> (seed <span className="mono">{inProgress.seed}</span>)
+            {inProgress.assignmentTitle !== undefined && (
+              <>
+                , for the assignment <strong>{inProgress.assignmentTitle}</strong>
+              </>
+            )}
+            .
           </p>
           <a className="button button--small" href={inProgress.href}>
             {inProgress.submitted ? 'See the result' : 'Resume'}

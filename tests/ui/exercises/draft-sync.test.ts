@@ -168,4 +168,22 @@ describe('DraftSync on an assignment item', () => {
       other.close();
     }
   });
+
+  it('keeps the other-tab notice until the last other tab on the item has closed', async () => {
+    const sync = await openSync({ assignmentId: ASSIGNMENT });
+    const id = draftId(learner.id, scenario.id, SEED, ASSIGNMENT);
+    const other = new BroadcastChannel('chartlab-exercise-tabs');
+    try {
+      other.postMessage({ type: 'opened', draftId: id, writerId: 'tab-a' });
+      other.postMessage({ type: 'opened', draftId: id, writerId: 'tab-b' });
+      await vi.waitFor(() => expect(sync.getSnapshot().otherTab).toBe(true));
+      other.postMessage({ type: 'closed', draftId: id, writerId: 'tab-a' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sync.getSnapshot().otherTab).toBe(true);
+      other.postMessage({ type: 'closed', draftId: id, writerId: 'tab-b' });
+      await vi.waitFor(() => expect(sync.getSnapshot().otherTab).toBe(false));
+    } finally {
+      other.close();
+    }
+  });
 });

@@ -117,6 +117,8 @@ export class DraftSync {
   private generatorVersion = GENERATOR_VERSION;
   /** The exercise captured by a flush while another save was running (the screen may be gone by then). */
   private queued: ExerciseState | null = null;
+  /** The other tabs (writer ids) that said they have this case open. */
+  private readonly otherWriters = new Set<string>();
 
   constructor(private readonly options: DraftSyncOptions) {
     this.id = draftId(options.learnerId, options.scenario.id, options.seed, options.assignmentId);
@@ -227,12 +229,24 @@ export class DraftSync {
       const onVisibility = () => {
         if (document.visibilityState === 'hidden') void this.save('flush');
       };
-      const onPageHide = () => this.saveOnExit();
+      const notice = (type: 'opened' | 'closed') => this.channel?.post({ type, draftId: this.id, writerId: this.options.writerId });
+      // A closed or reloaded tab never unmounts (detach() doesn't run): say so on pagehide, or the
+      // other tab keeps its "also open in another tab" notice and stops checkpointing the clock.
+      const onPageHide = () => {
+        this.saveOnExit();
+        notice('closed');
+      };
+      // Back from the back-forward cache: open again.
+      const onPageShow = (event: PageTransitionEvent) => {
+        if (event.persisted) notice('opened');
+      };
       document.addEventListener('visibilitychange', onVisibility);
       window.addEventListener('pagehide', onPageHide);
+      window.addEventListener('pageshow', onPageShow);
       this.cleanups.push(() => {
         document.removeEventListener('visibilitychange', onVisibility);
         window.removeEventListener('pagehide', onPageHide);
+        window.removeEventListener('pageshow', onPageShow);
       });
     }
     this.initializing ??= this.initialize();
@@ -441,13 +455,17 @@ export class DraftSync {
     switch (notice.type) {
       case 'opened':
         this.channel?.post({ type: 'here', draftId: this.id, writerId: this.options.writerId });
+        this.otherWriters.add(notice.writerId);
         this.update({ otherTab: true });
         return;
       case 'here':
+        this.otherWriters.add(notice.writerId);
         this.update({ otherTab: true });
         return;
       case 'closed':
-        this.update({ otherTab: false });
+        // Only when the last other tab on the case is gone.
+        this.otherWriters.delete(notice.writerId);
+        this.update({ otherTab: this.otherWriters.size > 0 });
         return;
       case 'saved':
         void this.checkStored();

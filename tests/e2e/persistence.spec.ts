@@ -10,8 +10,8 @@ import { chromiumArgs } from '../../playwright.config';
 /*
  * Persistence in a real browser with a real profile on disk: a learner's work survives a reload,
  * closing the browser, and an export → wipe → import round trip; two tabs on one exercise never
- * overwrite each other silently. Each test launches Chromium itself (launchPersistentContext) so
- * the profile directory outlives one browser.
+ * overwrite each other silently; an assignment item resumes the same way, as its own case. Each
+ * test launches Chromium itself (launchPersistentContext) so the profile directory outlives one browser.
  */
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -241,5 +241,93 @@ test('two tabs on one exercise: the second to edit is told, and chooses which ve
   await expect(secondRow.getByLabel('Reaction', { exact: true })).toHaveValue('hives');
   await expect(secondRow.getByLabel('Severity', { exact: true })).toHaveValue('');
   await expect(conflict).toHaveCount(0);
+  await context.close();
+});
+
+test('an assignment item resumes after a reload with every answer and the clock, apart from practice, and its submit counts once', async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const key = cliKey();
+  const context = await launch(profileDir, baseURL as string);
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  // The instructor makes an assignment with the intake exercise at its usual seed (the same case as practice).
+  await page.goto('/#/instructor/assignments');
+  const builder = page.locator('form', { has: page.getByRole('heading', { name: 'New assignment' }) });
+  await expect(builder).toBeVisible({ timeout: 30_000 });
+  await builder.getByLabel('Title').fill('Week 2: intake');
+  await builder.getByLabel('Attempts allowed').fill('2');
+  await builder.getByLabel('Scenario 1', { exact: true }).selectOption(SCENARIO);
+  await expect(builder.getByLabel('Seed 1')).toHaveValue(String(SEED));
+  await builder.getByRole('button', { name: 'Create assignment' }).click();
+  const link = await page.getByLabel('Link for learners').first().inputValue();
+
+  // A learner opens the link and answers half the item: the allergies, not the medications.
+  await page.goto(link);
+  const prompt = page.getByRole('region', { name: /Welcome to ChartLab|Who is working/ });
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  await prompt.getByLabel('Your name').fill('Maria Lopez');
+  await prompt.getByRole('button', { name: /Create my profile|Create and start/ }).click();
+  await expect(page.getByRole('heading', { name: 'Week 2: intake', level: 1 })).toBeVisible();
+  const assignmentUrl = page.url();
+  await page.getByRole('link', { name: `Start: ${TITLE}` }).click();
+  await expect(page.getByRole('heading', { name: 'Abstraction form' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/scenario 1 of 1 · attempt 1 of 2/)).toBeVisible();
+  await fillSection(page, 'allergies', key.allergies);
+  await expect(saved(page)).toHaveText('Saved');
+  await page.waitForTimeout(2_500);
+  const before = await secondsSpent(page);
+  expect(before).toBeGreaterThan(0);
+
+  // Reload: every answer and the clock are back, still as the assignment's item.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Abstraction form' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/scenario 1 of 1 · attempt 1 of 2/)).toBeVisible();
+  await expectSection(page, 'allergies', key.allergies);
+  await expectSection(page, 'medications', []);
+  const afterReload = await secondsSpent(page);
+  expect(afterReload).toBeGreaterThanOrEqual(before - 1);
+  expect(afterReload).toBeLessThan(before + 15);
+  await page.waitForTimeout(2_000);
+  expect(await secondsSpent(page)).toBeGreaterThan(afterReload);
+  expect(await axeViolations(page), 'resumed assignment item').toEqual([]);
+  await page.screenshot({ path: 'test-results/persistence-assignment-resumed.png' });
+
+  // A second tab on the same item is noticed by both.
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await expect(second.getByRole('heading', { name: 'Abstraction form' })).toBeVisible({ timeout: 30_000 });
+  await expect(second.getByRole('group', { name: 'Allergy 1' }).getByLabel('Substance', { exact: true })).toHaveValue(key.allergies[0]?.substance ?? '');
+  await expect(second.getByText('This exercise is also open in another tab or window.')).toBeVisible();
+  await expect(page.getByText('This exercise is also open in another tab or window.')).toBeVisible();
+  await second.close({ runBeforeUnload: true });
+  await expect(page.getByText('This exercise is also open in another tab or window.')).toHaveCount(0);
+
+  // Practice of the same scenario and seed is separate work: blank, and the library leads back to the item.
+  const itemUrl = page.url();
+  await page.goto(EXERCISE);
+  await expect(page.getByRole('heading', { name: 'Abstraction form' })).toBeVisible({ timeout: 30_000 });
+  await expectSection(page, 'allergies', []);
+  await page.goto('/#/exercises');
+  const resume = page.locator('.library__resume');
+  await expect(resume).toContainText(`You have an exercise in progress: ${TITLE} (seed ${SEED}), for the assignment Week 2: intake.`);
+  await page.screenshot({ path: 'test-results/persistence-assignment-library.png' });
+  await resume.getByRole('link', { name: 'Resume' }).click();
+  await expect(page).toHaveURL(itemUrl);
+  await expect(page.getByRole('heading', { name: 'Abstraction form' })).toBeVisible({ timeout: 30_000 });
+  await expectSection(page, 'allergies', key.allergies);
+
+  // Finish and submit: one attempt, counted on the assignment.
+  await fillSection(page, 'medications', key.medications);
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Submit your answers?' }).getByRole('button', { name: 'Submit for scoring' }).click();
+  await expect(page.getByText('Saved to your progress.')).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Score 100%/ })).toBeVisible();
+  await page.getByRole('link', { name: 'back to the assignment' }).click();
+  await expect(page).toHaveURL(assignmentUrl);
+  const row = page.getByRole('row', { name: new RegExp(TITLE) });
+  await expect(row).toContainText('1 of 2');
+  await expect(row).toContainText('100%');
+  await expect(row.getByRole('link', { name: `Try again: ${TITLE}` })).toBeVisible();
+  await page.screenshot({ path: 'test-results/persistence-assignment-counted.png', fullPage: true });
   await context.close();
 });

@@ -1,38 +1,20 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scoreAnswers } from '@/domain/exercise/build-exercise';
 import type { RecordingExercise } from '@/domain/exercise/exercise-types';
 import type { ScoreReport } from '@/domain/scoring/score-types';
 import type { RecordingAnswers } from '@/domain/scoring/submission-schema';
 import { RecordingExerciseWorkspace } from '@/ui/app/recording-workspace-view';
+import { hostWorkspace } from '../../helpers/workspace-host';
 import { allergyIntakeExercise, emptyRecordingAnswers, keyAnswersOf } from './exercise-fixtures';
 
 afterEach(() => cleanup());
 
-/** The session's part: it holds the answers and passes every edit back in. The workspace is the app's, with the shared documents pane. */
-function Harness({ exercise, initial, onChange, report }: { exercise: RecordingExercise; initial: RecordingAnswers; onChange: (a: RecordingAnswers) => void; report?: ScoreReport }) {
-  const [answers, setAnswers] = useState(initial);
-  return (
-    <RecordingExerciseWorkspace
-      exercise={exercise}
-      answers={answers}
-      report={report}
-      onChange={(next) => {
-        onChange(next);
-        setAnswers(next);
-      }}
-    />
-  );
-}
-
-function renderWorkspace(initial: RecordingAnswers = emptyRecordingAnswers(), report?: ScoreReport) {
-  const exercise = allergyIntakeExercise();
+/** The app's workspace (with the shared documents pane), hosted the way the exercise session does. */
+function renderWorkspace(initial: RecordingAnswers = emptyRecordingAnswers(), report?: ScoreReport, exercise: RecordingExercise = allergyIntakeExercise()) {
   const onChange = vi.fn<(a: RecordingAnswers) => void>();
-  const user = userEvent.setup();
-  render(<Harness exercise={exercise} initial={initial} onChange={onChange} report={report} />);
+  const { user } = hostWorkspace(RecordingExerciseWorkspace, { exercise, initial, report, onAnswers: onChange });
   return { exercise, onChange, user, last: () => onChange.mock.lastCall?.[0] as RecordingAnswers };
 }
 
@@ -59,8 +41,7 @@ describe('recording workspace', () => {
   });
 
   it('says so when the exercise has no source documents', () => {
-    const exercise = { ...allergyIntakeExercise(), documents: [] };
-    render(<Harness exercise={exercise} initial={emptyRecordingAnswers()} onChange={vi.fn()} />);
+    renderWorkspace(emptyRecordingAnswers(), undefined, { ...allergyIntakeExercise(), documents: [] });
     const documents = screen.getByRole('region', { name: /^Source documents/ });
     expect(within(documents).getByText('This exercise has no source documents.')).toBeInTheDocument();
     expect(within(documents).queryByRole('list', { name: 'Documents' })).not.toBeInTheDocument();

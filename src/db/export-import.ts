@@ -1,10 +1,10 @@
+import { canonicalJson } from '@/domain/checksum/canonical-json';
+import { sha256Hex } from '@/domain/checksum/sha256';
 import { APP_VERSION } from './app-version';
-import { canonicalJson } from './canonical-json';
 import { guardWrite, LearnerNotFoundError } from './db-errors';
 import { learnerRange } from './learner-range';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, progressFileSchema } from './progress-file-schema';
 import { draftId, quizItemId, summarizeAttempt, type Attempt, type Draft, type Learner, type QuizItemStats, type QuizSession } from './records';
-import { sha256Hex } from './sha256';
 import { DB_VERSION, type TrainerDB } from './trainer-db';
 
 /**

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { submitAttempt } from '@/db/attempt-repo';
-import { canonicalJson } from '@/db/canonical-json';
 import { LearnerNotFoundError } from '@/db/db-errors';
 import { loadDraft, saveDraft } from '@/db/draft-repo';
 import { exportProgress, importProgress, ProgressFileError, progressFileName, serializeProgress, verifyProgressFile, type ProgressFile } from '@/db/export-import';
 import { createLearner, deleteLearner, listLearners } from '@/db/learner-repo';
 import { recordQuizResults } from '@/db/quiz-repo';
 import { quizItemId, type Learner } from '@/db/records';
-import { sha256Hex, sha256HexFallback } from '@/db/sha256';
 import { DB_VERSION, type TrainerDB } from '@/db/trainer-db';
+import { canonicalJson } from '@/domain/checksum/canonical-json';
+import { sha256Hex } from '@/domain/checksum/sha256';
 import { dumpAll, emptyValidation, makeReport, openTestDB, realValidationCase, recordingScenario, validationScenario, emptyRecording } from './db-test-utils';
 
 const opened: TrainerDB[] = [];
@@ -255,22 +255,5 @@ describe('import', () => {
     other.quizItems.bulkPut = () => Promise.reject(new Error('disk error')) as never;
     await expect(importProgress(other, file)).rejects.toThrow('disk error');
     expect(await dumpAll(other)).toEqual(before);
-  });
-});
-
-describe('checksum helpers', () => {
-  it('canonical JSON sorts keys at every level and follows JSON.stringify otherwise', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { f: 1, e: undefined }], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[3,{"f":1}]},"b":1}');
-    expect(canonicalJson([undefined, null, true, 'é'])).toBe('[null,null,true,"é"]');
-    expect(canonicalJson({ when: new Date(0) })).toBe('{"when":"1970-01-01T00:00:00.000Z"}');
-    expect(() => canonicalJson({ n: NaN })).toThrow(TypeError);
-  });
-
-  it('the fallback SHA-256 (for plain-http lab computers without crypto.subtle) matches Web Crypto', async () => {
-    const inputs = ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'a'.repeat(1000), 'Ana María López \u2014 \u{1F600}', canonicalJson({ z: 1, a: [1, 2, 3] })];
-    for (const text of inputs) {
-      expect(sha256HexFallback(new TextEncoder().encode(text))).toBe(await sha256Hex(text));
-    }
-    expect(sha256HexFallback(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });

@@ -92,12 +92,22 @@ export const PERSON_NAME_FORMS: readonly PersonNameForm[] = [
   'last-first-mi-nodot',
 ];
 
+/**
+ * A name in one printed form, with its suffix last when the chart has one: "John A. Smith Jr.",
+ * "Smith, John A Jr." (the order the MPI and the quiz print too). A Jr. and a Sr. share every
+ * other part of the name, so the suffix is what tells their documents apart.
+ */
 export function personName(name: HumanName | undefined, form: PersonNameForm): string {
   if (!name) return '';
   const first = name.given?.[0] ?? '';
-  const middle = name.given?.[1];
   const last = name.family ?? '';
-  if (!first) return last || (name.text ?? '');
+  if (!first && !last) return name.text ?? '';
+  const suffix = name.suffix?.length ? ` ${name.suffix.join(' ')}` : '';
+  return `${orderedName(first, name.given?.[1], last, form)}${suffix}`;
+}
+
+function orderedName(first: string, middle: string | undefined, last: string, form: PersonNameForm): string {
+  if (!first) return last;
   if (!last) return first;
   const mi = middle ? middle[0] : undefined;
   switch (form) {

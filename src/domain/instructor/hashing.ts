@@ -1,9 +1,8 @@
 /**
  * The two primitives the instructor file formats need for their checksums: a canonical JSON text
- * (sorted keys, so the same data always gives the same text) and SHA-256. They are passed in
- * rather than imported because the implementations live in src/db (canonical-json.ts, sha256.ts:
- * pure functions, no Dexie), which the domain may not import; the app and the CLI both pass those
- * same two functions (`DEFAULT_HASHING` in src/lms/hashing.ts), so every producer and reader of a
+ * (sorted keys, so the same data always gives the same text) and SHA-256. The app and the CLI
+ * both pass the same two functions, src/domain/checksum's (`DEFAULT_HASHING` in
+ * src/lms/hashing.ts), which also checksum the progress file, so every producer and reader of a
  * file hashes the same bytes.
  */
 export interface Hashing {

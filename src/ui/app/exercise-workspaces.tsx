@@ -7,7 +7,7 @@ import { TASK_KIND_LABELS } from '@/ui/components/exercise-format';
 import type { WorkspaceProps } from '@/ui/components/workspace-types';
 import { FilingWorkspace } from '@/ui/features/filing/filing-workspace';
 import { MpiWorkspace } from '@/ui/features/mpi/mpi-workspace';
-import { RecordingWorkspace } from '@/ui/features/recording/recording-workspace';
+import { RecordingExerciseWorkspace } from './recording-workspace-view';
 import { ValidationExerciseWorkspace } from './validation-workspace-view';
 
 type ExerciseOf<K extends TaskKind> = Extract<Exercise, { kind: K }>;
@@ -30,7 +30,7 @@ export type WorkspaceRegistry = { [K in TaskKind]?: ComponentType<WorkspaceProps
  * shows a "not available yet" notice instead, and its exercises cannot be submitted.
  */
 export const WORKSPACES: WorkspaceRegistry = {
-  recording: RecordingWorkspace,
+  recording: RecordingExerciseWorkspace,
   filing: FilingWorkspace,
   mpi: MpiWorkspace,
   validation: ValidationExerciseWorkspace,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chart } from '@/domain/chart/chart-types';
 import { generateChart } from '@/domain/chart/generate-chart';
 import { factTexts } from '@/domain/documents/fact-text';
-import { FULL_DATE_FORMS, formatDate } from '@/domain/documents/phrases';
+import { FULL_DATE_FORMS, formatDate, PERSON_NAME_FORMS, personName } from '@/domain/documents/phrases';
 import { addDays, printDate } from '@/domain/time/dates';
 
 const REF_DATE = '2026-06-30';
@@ -94,6 +94,38 @@ describe('factTexts', () => {
     expect(factTexts(c, r, 'status').length).toBeGreaterThan(0);
     c.conditions[0] = { ...cond, clinicalStatus: { coding: [{ code: 'inactive', display: 'Inactive' }] } };
     expect(factTexts(c, r, 'status')).toEqual(['Inactive', 'inactive']);
+  });
+});
+
+describe('personName', () => {
+  const john = { family: 'Smith', given: ['John', 'Albert'] };
+
+  it('puts a suffix last in every form', () => {
+    expect(PERSON_NAME_FORMS.map((f) => personName({ ...john, suffix: ['Jr.'] }, f))).toEqual([
+      'John Albert Smith Jr.',
+      'John Smith Jr.',
+      'Smith, John Albert Jr.',
+      'Smith, John Jr.',
+      'John A. Smith Jr.',
+      'Smith, John A. Jr.',
+      'Smith, John A Jr.',
+    ]);
+    expect(personName({ family: 'Smith', given: ['John'], suffix: ['Sr.'] }, 'last-first-mi')).toBe('Smith, John Sr.');
+    expect(personName({ family: 'Smith', suffix: ['III'] }, 'first-last')).toBe('Smith III');
+  });
+
+  it('prints a name without a suffix as before, and the text of a name that has only text', () => {
+    expect(PERSON_NAME_FORMS.map((f) => personName(john, f))).toEqual([
+      'John Albert Smith',
+      'John Smith',
+      'Smith, John Albert',
+      'Smith, John',
+      'John A. Smith',
+      'Smith, John A.',
+      'Smith, John A',
+    ]);
+    expect(personName({ text: 'Baby Boy Smith', suffix: ['Jr.'] }, 'first-last')).toBe('Baby Boy Smith');
+    expect(personName(undefined, 'first-last')).toBe('');
   });
 });
 

@@ -267,3 +267,44 @@ describe('findDocumentsFor', () => {
     expect(findDocumentsFor(c, 'Observation/does-not-exist')).toEqual([]);
   });
 });
+
+describe('a name suffix (Jr., Sr.)', () => {
+  /** Seed 42's admitted patient, made a junior, his documents rendered again. */
+  function junior(): Chart {
+    const c = structuredClone(chart(42, true));
+    const name = c.patient.name?.[0];
+    if (!name) throw new Error('seed 42 has no name');
+    name.suffix = ['Jr.'];
+    c.documents = renderDocuments(c, createRng(deriveSeed(42, 5)));
+    return c;
+  }
+
+  it('prints the suffix wherever a document names the patient, inside the name’s evidence span', () => {
+    const plain = chart(42, true);
+    const c = junior();
+    const patient = ref(c.patient);
+    const family = (c.patient.name?.[0]?.family ?? '').toLowerCase();
+    let names = 0;
+    for (const d of c.documents) {
+      for (const s of d.spans.filter((x) => x.ref === patient && x.field === 'name')) {
+        const quote = d.text.slice(s.start, s.end);
+        expect(quote.toLowerCase(), `${d.kind}: ${quote}`).toContain(family);
+        expect(quote, d.kind).toMatch(/ Jr\.$/i);
+        names++;
+      }
+      expect(spanProblems(c, d)).toEqual([]);
+    }
+    expect(names).toBeGreaterThanOrEqual(c.documents.length);
+    // The same chart without a suffix prints none.
+    for (const d of plain.documents) expect(d.text).not.toMatch(/\bJr\./i);
+  });
+
+  it('accepts the name with its suffix as the name fact, and not without it', () => {
+    const c = junior();
+    const { given = [], family = '' } = c.patient.name?.[0] ?? {};
+    const [first = '', middle = ''] = given;
+    const texts = factTexts(c, ref(c.patient), 'name');
+    expect(texts).toEqual(expect.arrayContaining([`${first} ${family} Jr.`, `${family}, ${first} ${middle[0]} Jr.`, `${first} ${middle} ${family} Jr.`]));
+    expect(texts).not.toContain(`${first} ${family}`);
+  });
+});

@@ -97,6 +97,23 @@ describe('buildFilingExercise', () => {
     }
   });
 
+  it('prints the Jr. or Sr. on every document of the pair, so the name on the page tells them apart', () => {
+    for (const seed of [1, 2, 3]) {
+      const ex = buildFilingExercise(filingScenario(['jr-sr'], 3), seed);
+      for (const suffix of ['Jr.', 'Sr.']) {
+        const card = ex.patients.find((c) => c.name.endsWith(` ${suffix}`))!;
+        const ref = `Patient/${card.patientId}`;
+        const filed = ex.key.filter((k) => k.patientId === card.patientId).map((k) => ex.pile.find((d) => d.id === k.documentId)!);
+        expect(filed.length).toBeGreaterThan(0);
+        for (const doc of filed) {
+          const names = doc.spans.filter((s) => s.ref === ref && s.field === 'name').map((s) => doc.text.slice(s.start, s.end));
+          expect(names.length, doc.kind).toBeGreaterThan(0);
+          for (const name of names) expect(name.toLowerCase().endsWith(` ${suffix.toLowerCase()}`), `${doc.kind}: ${name}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('prints each planted registration on the documents: every document names its own patient in the header', () => {
     for (const chart of allKinds.charts) {
       const family = chart.patient.name?.[0]?.family ?? '';

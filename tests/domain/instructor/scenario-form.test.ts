@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '@/db/canonical-json';
+import { canonicalJson } from '@/domain/checksum/canonical-json';
 import {
   checkScenarioForm,
   formToScenario,

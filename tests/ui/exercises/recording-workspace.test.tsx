@@ -1,38 +1,20 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scoreAnswers } from '@/domain/exercise/build-exercise';
 import type { RecordingExercise } from '@/domain/exercise/exercise-types';
 import type { ScoreReport } from '@/domain/scoring/score-types';
 import type { RecordingAnswers } from '@/domain/scoring/submission-schema';
-import { RecordingWorkspace } from '@/ui/features/recording/recording-workspace';
+import { RecordingExerciseWorkspace } from '@/ui/app/recording-workspace-view';
+import { hostWorkspace } from '../../helpers/workspace-host';
 import { allergyIntakeExercise, emptyRecordingAnswers, keyAnswersOf } from './exercise-fixtures';
 
 afterEach(() => cleanup());
 
-/** The session's part: it holds the answers and passes every edit back in. */
-function Harness({ exercise, initial, onChange, report }: { exercise: RecordingExercise; initial: RecordingAnswers; onChange: (a: RecordingAnswers) => void; report?: ScoreReport }) {
-  const [answers, setAnswers] = useState(initial);
-  return (
-    <RecordingWorkspace
-      exercise={exercise}
-      answers={answers}
-      report={report}
-      onChange={(next) => {
-        onChange(next);
-        setAnswers(next);
-      }}
-    />
-  );
-}
-
-function renderWorkspace(initial: RecordingAnswers = emptyRecordingAnswers(), report?: ScoreReport) {
-  const exercise = allergyIntakeExercise();
+/** The app's workspace (with the shared documents pane), hosted the way the exercise session does. */
+function renderWorkspace(initial: RecordingAnswers = emptyRecordingAnswers(), report?: ScoreReport, exercise: RecordingExercise = allergyIntakeExercise()) {
   const onChange = vi.fn<(a: RecordingAnswers) => void>();
-  const user = userEvent.setup();
-  render(<Harness exercise={exercise} initial={initial} onChange={onChange} report={report} />);
+  const { user } = hostWorkspace(RecordingExerciseWorkspace, { exercise, initial, report, onAnswers: onChange });
   return { exercise, onChange, user, last: () => onChange.mock.lastCall?.[0] as RecordingAnswers };
 }
 
@@ -40,8 +22,15 @@ describe('recording workspace', () => {
   it('shows the documents beside one tab per section, with what to record in each', async () => {
     const { exercise, user } = renderWorkspace();
     const documents = screen.getByRole('region', { name: /^Source documents/ });
+    // Only the exercise's documents (the registration form and the medication list), not the whole chart's.
+    expect(exercise.documents.length).toBeLessThan(exercise.chart.documents.length);
+    const listed = within(within(documents).getByRole('list', { name: 'Documents' })).getAllByRole('button');
+    expect(listed).toHaveLength(exercise.documents.length);
     for (const d of exercise.documents) expect(within(documents).getByRole('button', { name: new RegExp(d.title) })).toBeInTheDocument();
+    expect(listed[0]).toHaveAttribute('aria-current', 'true');
     expect(within(documents).getByRole('region', { name: /^Text of / })).toBeInTheDocument();
+    // Nothing can be highlighted before submission, so the pane has no status line yet.
+    expect(within(documents).queryByRole('status')).not.toBeInTheDocument();
 
     const tabs = screen.getByRole('tablist', { name: 'Sections to record' });
     expect(within(tabs).getAllByRole('tab').map((t) => t.textContent)).toEqual(['Allergies0 rows', 'Medications0 rows']);
@@ -49,6 +38,13 @@ describe('recording workspace', () => {
     await user.click(within(tabs).getByRole('tab', { name: /Medications/ }));
     expect(screen.getByText(exercise.scope.medications as string)).toBeInTheDocument();
     expect(screen.getByText('Keyboard shortcuts')).toBeVisible();
+  });
+
+  it('says so when the exercise has no source documents', () => {
+    renderWorkspace(emptyRecordingAnswers(), undefined, { ...allergyIntakeExercise(), documents: [] });
+    const documents = screen.getByRole('region', { name: /^Source documents/ });
+    expect(within(documents).getByText('This exercise has no source documents.')).toBeInTheDocument();
+    expect(within(documents).queryByRole('list', { name: 'Documents' })).not.toBeInTheDocument();
   });
 
   it('adds rows from the keyboard: Enter moves on, and Enter in the last field starts a new row', async () => {
@@ -118,11 +114,16 @@ describe('recording workspace', () => {
     expect(within(row).getByLabelText('Substance')).toHaveAccessibleDescription('Correct');
     expect(screen.queryByRole('button', { name: /Add allergy/ })).not.toBeInTheDocument();
 
-    await user.click(within(row).getByRole('button', { name: 'Evidence for Reaction, allergy 1' }));
     const documents = screen.getByRole('region', { name: /^Source documents/ });
+    expect(within(documents).getByRole('status')).toHaveTextContent('Choose Evidence under a field to highlight where the documents state it.');
+    await user.click(within(row).getByRole('button', { name: 'Evidence for Reaction, allergy 1' }));
     expect(within(documents).getByRole('status')).toHaveTextContent(/Highlighted: “Allergy: penicillin G — reaction”, \d passages? in/);
     const marks = [...within(documents).getByRole('region', { name: /^Text of / }).querySelectorAll('mark')];
     expect(marks.map((m) => m.textContent?.toLowerCase())).toContainEqual(expect.stringContaining('anaphylaxis'));
     expect(onChange).not.toHaveBeenCalled();
+
+    await user.click(within(documents).getByRole('button', { name: 'Clear highlight' }));
+    expect(within(documents).getByRole('region', { name: /^Text of / }).querySelectorAll('mark')).toHaveLength(0);
+    expect(within(documents).getByRole('status')).toHaveTextContent(/^Choose Evidence/);
   });
 });

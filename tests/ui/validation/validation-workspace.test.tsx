@@ -1,27 +1,23 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { useState } from 'react';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, screen, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildExercise, scoreAnswers } from '@/domain/exercise/build-exercise';
 import { ERROR_CATALOG } from '@/domain/exercise/error-catalog';
 import type { ValidationExercise } from '@/domain/exercise/exercise-types';
-import { loadScenario } from '@/domain/scenario/load-scenario';
 import type { ScoreReport } from '@/domain/scoring/score-types';
 import type { ValidationAnswers } from '@/domain/scoring/submission-schema';
 import { ValidationExerciseWorkspace } from '@/ui/app/validation-workspace-view';
+import { hostWorkspace, scenarioExercise } from '../../helpers/workspace-host';
 
 afterEach(() => cleanup());
 
 /** The medication safety audit at its own seed: a drug–allergy conflict, a duplicate and a stopped drug still active. */
-function medicationSafetyAudit(): ValidationExercise {
-  const result = loadScenario('medication-safety-audit.json', readFileSync('scenarios/medication-safety-audit.json', 'utf8'));
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  const exercise = buildExercise(result.scenario);
+const medicationSafetyAudit = scenarioExercise('scenarios/medication-safety-audit.json', (scenario, seed): ValidationExercise => {
+  const exercise = buildExercise(scenario, seed);
   if (exercise.kind !== 'validation') throw new Error('medication-safety-audit is a validation scenario');
   return exercise;
-}
+});
 
 let exercise: ValidationExercise;
 beforeAll(() => {
@@ -30,25 +26,9 @@ beforeAll(() => {
 
 const empty: ValidationAnswers = { kind: 'validation', findings: [] };
 
-/** Holds the answers the way the exercise session does, and records every onChange. */
-function Harness({ initial = empty, report, onChange }: { initial?: ValidationAnswers; report?: ScoreReport; onChange?: (next: ValidationAnswers) => void }) {
-  const [answers, setAnswers] = useState(initial);
-  return (
-    <ValidationExerciseWorkspace
-      exercise={exercise}
-      answers={answers}
-      report={report}
-      onChange={(next) => {
-        onChange?.(next);
-        setAnswers(next);
-      }}
-    />
-  );
-}
-
-function renderWorkspace(props: Parameters<typeof Harness>[0] = {}) {
-  const user = userEvent.setup();
-  return { user, ...render(<Harness {...props} />) };
+/** Hosted the way the exercise session does; `onChange` sees every change. */
+function renderWorkspace({ initial = empty, report, onChange }: { initial?: ValidationAnswers; report?: ScoreReport; onChange?: (next: ValidationAnswers) => void } = {}) {
+  return hostWorkspace(ValidationExerciseWorkspace, { exercise, initial, report, onAnswers: onChange });
 }
 
 function errorOf(type: string) {

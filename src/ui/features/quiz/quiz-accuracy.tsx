@@ -1,7 +1,7 @@
 import { useId } from 'react';
+import { useQuizTopicTotals } from '@/db/use-quiz';
 import { percent } from '@/ui/components/exercise-format';
-import { topicName } from './quiz-labels';
-import { useQuizTopicTotals } from './use-quiz-data';
+import { QUIZ_TOPIC_ORDER, topicName } from './quiz-labels';
 
 /*
  * Accuracy by topic. Kept free of the quiz generators and the domain's schemas (only words and
@@ -26,7 +26,7 @@ export function AccuracyBar({ fraction }: { fraction: number }) {
  */
 export function QuizTopicAccuracy({ learnerId, headingLevel = 2 }: { learnerId: string | null | undefined; headingLevel?: 2 | 3 }) {
   const id = useId();
-  const totals = useQuizTopicTotals(learnerId);
+  const totals = useQuizTopicTotals(learnerId, QUIZ_TOPIC_ORDER);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="card quiz-panel" aria-labelledby={id}>

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import type { QuizSession } from '@/db/records';
+import { useQuizSessions } from '@/db/use-quiz';
 import { QUIZ_TOPICS } from '@/domain/quiz/question-schema';
 import { percent } from '@/ui/components/exercise-format';
 import { formatWhen, MODE_LABELS, topicName } from './quiz-labels';
 import { quizSessionDetailsSchema } from './quiz-session-details';
 import { PassVerdict } from './quiz-verdict';
-import { useQuizSessions } from './use-quiz-data';
 
 export const RECENT_QUIZZES = 8;
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTrainerDB } from '@/db/db-context';
 import { newId } from '@/db/ids';
 import { useActiveLearner } from '@/db/use-learners';
+import { useDueQuizItems, useQuizSession } from '@/db/use-quiz';
 import { generateQuiz, regenerateQuestion } from '@/domain/quiz/generate-quiz';
 import type { Question } from '@/domain/quiz/question-schema';
 import { useAppStore } from '@/store/app-store';
@@ -14,7 +15,6 @@ import { QuizResults } from './quiz-results';
 import { QuizRunner } from './quiz-runner';
 import { QuizSetup, type QuizSetupChoice } from './quiz-setup';
 import { saveQuizOutcome } from './save-quiz';
-import { useDueQuizItems, useQuizSession } from './use-quiz-data';
 
 export interface QuizSectionProps {
   route: { id?: string; rest?: string[]; params: URLSearchParams };

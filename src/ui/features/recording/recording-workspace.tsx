@@ -1,4 +1,5 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ComponentType } from 'react';
+import type { Chart, SourceDocument } from '@/domain/chart/chart-types';
 import type { RecordingExercise } from '@/domain/exercise/exercise-types';
 import type { RecordingSection } from '@/domain/scenario/scenario-schema';
 import type { FeedbackItem } from '@/domain/scoring/score-types';
@@ -10,9 +11,34 @@ import type { WorkspaceProps } from '@/ui/components/workspace-types';
 import { suggestionLists, type SuggestionListId } from './code-suggestions';
 import { KeyboardHelp } from './keyboard-help';
 import { RecordSection } from './record-section';
-import { RecordingDocuments, type EvidenceRequest } from './recording-documents';
 import { rowsOf, withRows } from './recording-fields';
 import { sectionFeedback } from './recording-feedback';
+
+/** Evidence the learner asked to see after submission: where the documents state a field. */
+export interface EvidenceRequest {
+  label: string;
+  spans: { documentId: string; start: number; end: number; field: string }[];
+  /** Bumped on every request, so asking again scrolls again. */
+  nonce: number;
+}
+
+/** The documents pane beside the form, its state held by the workspace. */
+export interface RecordingDocumentsViewProps {
+  chart: Chart;
+  documents: readonly SourceDocument[];
+  activeDocumentId: string | null;
+  onOpenDocument: (id: string) => void;
+  evidence: EvidenceRequest | null;
+  onClearEvidence: () => void;
+  focusKey: number;
+  /** What the pane's status line says while nothing is marked; null: no status line. */
+  idleText: string | null;
+}
+
+export interface RecordingWorkspaceProps extends WorkspaceProps<RecordingExercise, RecordingAnswers> {
+  /** The shared documents pane, plugged in by src/ui/app (features do not import each other). */
+  DocumentsView: ComponentType<RecordingDocumentsViewProps>;
+}
 
 /**
  * Chart abstraction: the exercise's source documents beside a form with one tab per section to
@@ -20,11 +46,11 @@ import { sectionFeedback } from './recording-feedback';
  * (`report` set) the rows are read-only, every field shows its verdict, and "Evidence" marks
  * where the documents state it.
  */
-export function RecordingWorkspace({ exercise, answers, onChange, report }: WorkspaceProps<RecordingExercise, RecordingAnswers>) {
+export function RecordingWorkspace({ exercise, answers, onChange, report, DocumentsView }: RecordingWorkspaceProps) {
   const id = useId();
   const documents = useMemo(() => newestFirst(exercise.documents, (d) => d.date), [exercise.documents]);
   const [sectionId, setSectionId] = useState<RecordingSection>(exercise.sections[0] ?? 'allergies');
-  const [activeDocumentId, setActiveDocumentId] = useState<string | undefined>(documents[0]?.id);
+  const [activeDocumentId, setActiveDocumentId] = useState<string | null>(documents[0]?.id ?? null);
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
   const [focusKey, setFocusKey] = useState(0);
   const lists = suggestionLists();
@@ -67,17 +93,18 @@ export function RecordingWorkspace({ exercise, answers, onChange, report }: Work
   return (
     <div className={`recording${report ? ' recording--reviewed' : ''}`}>
       <div className="recording__documents">
-        <RecordingDocuments
+        <DocumentsView
           chart={exercise.chart}
           documents={documents}
-          activeId={activeDocumentId}
-          onOpen={(documentId) => {
+          activeDocumentId={activeDocumentId}
+          onOpenDocument={(documentId) => {
             setActiveDocumentId(documentId);
             setFocusKey((k) => k + 1);
           }}
           evidence={evidence}
           onClearEvidence={() => setEvidence(null)}
           focusKey={focusKey}
+          idleText={report ? 'Choose Evidence under a field to highlight where the documents state it.' : null}
         />
       </div>
       <section className="recording__form card" aria-labelledby={`${id}-form-heading`}>

@@ -20,6 +20,8 @@ export interface DocumentHighlight {
 
 export interface DocumentsPanelProps {
   chart: Chart;
+  /** The documents to list, newest first; the chart's when omitted (a recording exercise shows a few). */
+  documents?: readonly SourceDocument[];
   /** The open document; the newest one when null or unknown. */
   activeDocumentId: string | null;
   onOpenDocument: (id: string) => void;
@@ -29,8 +31,10 @@ export interface DocumentsPanelProps {
   focusKey: number;
   /** Rendered beside each document of the list (a workspace's Flag button). */
   renderDocumentAction?: (document: SourceDocument) => ReactNode;
-  /** What the status line says when nothing is marked. */
-  idleText?: string;
+  /** What the status line says when nothing is marked; null: no status line until something is. */
+  idleText?: string | null;
+  /** What the pane says when there is no document to show. */
+  emptyText?: string;
 }
 
 /**
@@ -63,6 +67,7 @@ export function SourceDocumentsPane() {
 /** The documents pane for any chart, its state held by the caller (an exercise workspace). */
 export function DocumentsPanel({
   chart,
+  documents: shown = chart.documents,
   activeDocumentId,
   onOpenDocument,
   highlight,
@@ -70,8 +75,9 @@ export function DocumentsPanel({
   focusKey,
   renderDocumentAction,
   idleText = 'Select a fact in the chart, such as an allergy or a lab value, to highlight where the documents state it.',
+  emptyText = 'No source documents have been rendered for this chart.',
 }: DocumentsPanelProps) {
-  const documents = newestFirst(chart.documents, (d) => d.date);
+  const documents = newestFirst(shown, (d) => d.date);
   const active = documents.find((d) => d.id === activeDocumentId) ?? documents[0];
   const citing = highlight ? documents.filter((d) => highlight.spansIn(d).length > 0) : [];
   const activeSpans = active && highlight ? highlight.spansIn(active) : [];
@@ -84,31 +90,33 @@ export function DocumentsPanel({
           Source documents <span className="count">{documents.length}</span>
         </h2>
       </div>
-      <div className="evidence">
-        <p role="status" className={highlight ? (citing.length ? 'evidence__found' : 'evidence__none') : 'muted'}>
-          {!highlight ? (
-            idleText
-          ) : citing.length === 0 ? (
-            <>
-              <strong>No evidence found.</strong> No source document text is linked to “{highlight.label}”.
-            </>
-          ) : (
-            <>
-              <mark className="evidence__swatch">Highlighted</mark>: “{highlight.label}”,{' '}
-              {activeSpans.length === 1 ? '1 passage' : `${activeSpans.length} passages`} in {active?.title}.
-              {otherCiting.length > 0 &&
-                ` Also stated in ${otherCiting.length} other ${otherCiting.length === 1 ? 'document' : 'documents'}, counted in the list.`}
-            </>
+      {(highlight || idleText !== null) && (
+        <div className="evidence">
+          <p role="status" className={highlight ? (citing.length ? 'evidence__found' : 'evidence__none') : 'muted'}>
+            {!highlight ? (
+              idleText
+            ) : citing.length === 0 ? (
+              <>
+                <strong>No evidence found.</strong> No source document text is linked to “{highlight.label}”.
+              </>
+            ) : (
+              <>
+                <mark className="evidence__swatch">Highlighted</mark>: “{highlight.label}”,{' '}
+                {activeSpans.length === 1 ? '1 passage' : `${activeSpans.length} passages`} in {active?.title}.
+                {otherCiting.length > 0 &&
+                  ` Also stated in ${otherCiting.length} other ${otherCiting.length === 1 ? 'document' : 'documents'}, counted in the list.`}
+              </>
+            )}
+          </p>
+          {highlight && (
+            <button type="button" className="button button--small button--quiet" onClick={onClearHighlight}>
+              Clear highlight
+            </button>
           )}
-        </p>
-        {highlight && (
-          <button type="button" className="button button--small button--quiet" onClick={onClearHighlight}>
-            Clear highlight
-          </button>
-        )}
-      </div>
+        </div>
+      )}
       {documents.length === 0 || !active ? (
-        <p className="empty-state empty-state--inline">No source documents have been rendered for this chart.</p>
+        <p className="empty-state empty-state--inline">{emptyText}</p>
       ) : (
         <>
           <ul className="doc-list" aria-label="Documents">

@@ -1,9 +1,9 @@
 /**
  * JSON with object keys sorted (by UTF-16 code units) and no whitespace, so the same data always
- * gives the same text, whatever order its keys were written in. Used for the progress-file
- * checksum. Follows JSON.stringify for everything else: `undefined` and functions are left out of
- * objects and become null in arrays, `toJSON` is honoured. Non-finite numbers are refused rather
- * than silently turned into null.
+ * gives the same text, whatever order its keys were written in. Used for the checksums of the
+ * progress file and of the instructor files (assignments, results). Follows JSON.stringify for
+ * everything else: `undefined` and functions are left out of objects and become null in arrays,
+ * `toJSON` is honoured. Non-finite numbers are refused rather than silently turned into null.
  */
 export function canonicalJson(value: unknown): string {
   const out = write(value);

@@ -1,10 +1,10 @@
 /**
- * SHA-256 as lowercase hex, used for the progress-file checksum.
+ * SHA-256 as lowercase hex, used for the checksums of the progress file and the instructor files.
  *
  * Web Crypto (`crypto.subtle.digest`) is the first choice, but browsers expose `crypto.subtle`
  * only in secure contexts (https or localhost). A lab computer that opens ChartLab over plain
  * http on the school network would have no `crypto.subtle`, so a small FIPS 180-4 implementation
- * backs it up (checked against Web Crypto in tests/db/export-import.test.ts).
+ * backs it up (checked against Web Crypto in tests/domain/checksum/checksum.test.ts).
  */
 export async function sha256Hex(text: string): Promise<string> {
   const bytes = new TextEncoder().encode(text);

@@ -1,13 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTrainerDB } from '@/db/db-context';
-import { listDueQuizItems, listQuizItemsByTopic, listQuizSessions } from '@/db/quiz-repo';
-import type { QuizItemStats, QuizSession } from '@/db/records';
-import { QUIZ_TOPIC_ORDER } from './quiz-labels';
+import { useTrainerDB } from './db-context';
+import { listDueQuizItems, listQuizItemsByTopic, listQuizSessions } from './quiz-repo';
+import type { QuizItemStats, QuizSession } from './records';
 
 /*
- * Live reads of a learner's quizzes (src/db/quiz-repo.ts), after the hooks in src/db: `undefined`
- * while loading (or while the learner is), `null` learner: nobody chosen, an empty result. They
- * sit with the feature because src/db has no quiz hooks; they only call the repo.
+ * Live reads of a learner's quizzes (quiz-repo.ts). learnerId convention, as in use-attempts.ts:
+ * `undefined` = the learner is still loading (the hook returns undefined too); `null` = no
+ * learner chosen (an empty result).
  */
 
 /** The newest quiz sessions first. */
@@ -50,18 +49,23 @@ export interface TopicTotals {
   correct: number;
 }
 
-/** All-time answers per topic (from the Leitner statistics), topics with none left out. */
-export function useQuizTopicTotals(learnerId: string | null | undefined): TopicTotals[] | undefined {
+/**
+ * All-time answers per topic (from the Leitner statistics), in the order of `topics`, topics with
+ * none left out. The caller names the topics (the quiz's catalog), so this file needs no quiz module.
+ */
+export function useQuizTopicTotals(learnerId: string | null | undefined, topics: readonly string[]): TopicTotals[] | undefined {
   const db = useTrainerDB();
+  // A key rather than the array, so a caller passing a new array of the same topics does not re-query.
+  const topicsKey = topics.join('\n');
   return useLiveQuery(async () => {
     if (learnerId === undefined) return undefined;
     if (learnerId === null) return [];
     const rows = await Promise.all(
-      QUIZ_TOPIC_ORDER.map(async (topic): Promise<TopicTotals> => {
+      topicsKey.split('\n').map(async (topic): Promise<TopicTotals> => {
         const items = await listQuizItemsByTopic(db, learnerId, topic);
         return { topic, items: items.length, seen: items.reduce((n, i) => n + i.seen, 0), correct: items.reduce((n, i) => n + i.correct, 0) };
       }),
     );
     return rows.filter((r) => r.seen > 0);
-  }, [db, learnerId]);
+  }, [db, learnerId, topicsKey]);
 }

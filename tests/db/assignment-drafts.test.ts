@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemAttemptNumber } from '@/db/assignment-repo';
 import { submitAttempt } from '@/db/attempt-repo';
-import { canonicalJson } from '@/db/canonical-json';
+import { canonicalJson } from '@/domain/checksum/canonical-json';
 import { deleteDraft, listDrafts, loadDraft, saveDraft } from '@/db/draft-repo';
 import { exportProgress, importProgress, ProgressFileError, type ProgressFile } from '@/db/export-import';
 import { createLearner } from '@/db/learner-repo';
 import { draftId } from '@/db/records';
-import { sha256Hex } from '@/db/sha256';
+import { sha256Hex } from '@/domain/checksum/sha256';
 import type { TrainerDB } from '@/db/trainer-db';
 import type { RecordingAnswers } from '@/domain/scoring/submission-schema';
 import { dumpAll, emptyRecording, makeReport, openTestDB, recordingScenario } from './db-test-utils';

@@ -132,6 +132,7 @@ function AssignmentItemSession({ assignment, index, scenario, seed, learner }: {
         scenario={scenario}
         seed={seed}
         libraryHref={assignmentHash(assignment.id)}
+        libraryLabel="the assignment"
         canWork={(e) => hasWorkspace(e.kind)}
         Workspace={ExerciseWorkspace}
         Report={ExerciseReport}

@@ -13,7 +13,7 @@ import type { RecordingAnswers } from '@/domain/scoring/submission-schema';
 import { DEFAULT_HASHING } from '@/lms/hashing';
 import { saveLrsConfig } from '@/lms/xapi-settings';
 import { useAppStore } from '@/store/app-store';
-import { assignmentItemHash } from '@/ui/app/assignment-links';
+import { assignmentHash, assignmentItemHash } from '@/ui/app/assignment-links';
 import { allergyIntakeExercise, emptyRecordingAnswers, keyAnswersOf, scenarioById } from '../exercises/exercise-fixtures';
 import { activeLearner, freshDB, renderApp } from '../storage/persistence-fixtures';
 
@@ -76,6 +76,7 @@ describe('an assignment item', () => {
     // 20 minutes minus the 2:05 already spent (a second may have ticked since).
     expect(screen.getByRole('timer', { name: /^Time left: 17 minutes 5[45] seconds/ })).toBeInTheDocument();
     expect(screen.getByText(/scenario 1 of 1 · attempt 1 of 2/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /The assignment/ })).toHaveAttribute('href', assignmentHash(assignment.id));
     expect(useAppStore.getState().exercise).toMatchObject({ assignmentId: assignment.id, learnerId: learner.id, revision: 1 });
   });
 

@@ -60,6 +60,8 @@ export interface ExerciseSessionProps {
   canWork: (exercise: Exercise) => boolean;
   Report: ComponentType<ReportSlotProps>;
   libraryHref: string;
+  /** Where libraryHref leads, to follow "Back to": default "all exercises". */
+  libraryLabel?: string;
   /** Another seed of the same scenario; omitted when the scenario has no seed range. */
   onNewVariant?: () => void;
   /**
@@ -80,7 +82,7 @@ const noSnapshot = () => null;
  * with feedback. All answer state lives in the store's exercise slice; reopening the same
  * scenario and seed resumes it.
  */
-export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, libraryHref, onNewVariant, persistence }: ExerciseSessionProps) {
+export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, libraryHref, libraryLabel = 'all exercises', onNewVariant, persistence }: ExerciseSessionProps) {
   const build = useExerciseBuild(scenario, seed);
   const state = useAppStore((s) => s.exercise);
   const startExercise = useAppStore((s) => s.startExercise);
@@ -313,7 +315,7 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
       <div ref={barRef} className="exercise-bar card">
         <div className="exercise-bar__title">
           <a className="exercise-bar__back" href={libraryHref}>
-            <span aria-hidden="true">←</span> All exercises
+            <span aria-hidden="true">←</span> {libraryLabel.charAt(0).toUpperCase() + libraryLabel.slice(1)}
           </a>
           <h1 ref={titleRef} tabIndex={-1}>
             {scenario.title}
@@ -407,7 +409,7 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
             <strong>This exercise could not be built for seed {seed}.</strong> {build.message}
           </p>
           <p>
-            <a href={libraryHref}>Back to all exercises</a>
+            <a href={libraryHref}>Back to {libraryLabel}</a>
             {onNewVariant && (
               <>
                 {' '}

@@ -489,8 +489,10 @@ export type UnitSystem = 'metric' | 'us';
 /** A vital sign's value as printed, in metric (as charted) or U.S. customary units. */
 export function vitalValue(obs: Observation, units: UnitSystem): { value: string; unit: string } {
   if (obs.component) {
-    const sys = obs.component[0]?.valueQuantity?.value;
-    const dia = obs.component[1]?.valueQuantity?.value;
+    // By LOINC code, not position: Synthea lists the diastolic (8462-4) before the systolic (8480-6).
+    const byCode = (code: string) => obs.component?.find((c) => c.code.coding?.some((k) => k.code === code));
+    const sys = (byCode('8480-6') ?? obs.component[0])?.valueQuantity?.value;
+    const dia = (byCode('8462-4') ?? obs.component[1])?.valueQuantity?.value;
     return { value: `${sys}/${dia}`, unit: 'mmHg' };
   }
   const q = obs.valueQuantity;

@@ -62,6 +62,15 @@ describe('real Synthea bundles', () => {
     expect(registration?.text).toContain('Rath779, Cris921');
   });
 
+  it('[regression] prints the blood pressure systolic over diastolic although Synthea lists the diastolic first', () => {
+    const { chart } = importFixture(CRIS);
+    const bp = chart.vitals.find((o) => o.code.coding?.[0]?.code === '85354-9');
+    expect(bp?.component?.map((c) => c.valueQuantity?.value)).toEqual([76, 112]);
+    const texts = chart.documents.map((d) => d.text).join('\n');
+    expect(texts).toMatch(/\b112\/76\b/);
+    expect(texts).not.toMatch(/\b76\/112\b/);
+  });
+
   it('refuses the hospital and practitioner bundles on their own: they hold no patient', () => {
     for (const file of ['hospitalInformation1603148702656.json', 'practitionerInformation1603148702656.json']) {
       const error = expectKind(importError(() => importFixture(`${SYNTHEA}/${file}`)), 'no-patient');

@@ -434,6 +434,15 @@ export function observationNumber(obs: Observation): string {
   return decimals === undefined ? String(value) : formatNumber(value, decimals);
 }
 
+/**
+ * A lab result as a report prints it: the number with its test's decimals, else the coded or
+ * text answer of a qualitative result (imported records: "Negative (qualifier value)").
+ */
+export function resultText(obs: Observation): string {
+  const coded = obs.valueCodeableConcept?.text ?? obs.valueCodeableConcept?.coding?.[0]?.display;
+  return observationNumber(obs) || (coded ? withoutTag(coded) : (obs.valueString ?? ''));
+}
+
 /** Lab test names: the printed short name, the table's abbreviations, the LOINC name. */
 export function labNames(code: CodeableConcept | undefined): string[] {
   const test = labTestFor(code);

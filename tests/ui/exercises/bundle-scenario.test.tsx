@@ -222,5 +222,11 @@ describe('an exercise on a scenario that names a bundle', () => {
     const [attempt] = await listAttempts(db, learner.id);
     expect(attempt).toMatchObject({ scenarioId: 'synthea-chart-audit', seed: 12, score: 1, passed: true, kind: 'validation' });
     expect(await loadDraft(db, learner.id, 'synthea-chart-audit', 12)).toBeNull();
+
+    // The attempt's page rebuilds the exercise on the imported chart to show the answers.
+    await user.click(screen.getByRole('link', { name: 'Open this attempt' }));
+    await user.click(await screen.findByRole('tab', { name: 'Your answers with feedback' }, { timeout: SLOW }));
+    expect(await screen.findByRole('heading', { name: /Findings/ }, { timeout: SLOW })).toBeInTheDocument();
+    expect(screen.queryByText(/could not be rebuilt/)).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fromBundleText } from '@/domain/fhir/from-bundle';
 import { loadScenario } from '@/domain/scenario/load-scenario';
 import { DIFFICULTIES, SKILL_DOMAINS, type Scenario } from '@/domain/scenario/scenario-schema';
 import { scenarioJsonSchema } from '../scripts/scenario-schema';
@@ -30,6 +31,18 @@ describe('the scenario library', () => {
     expect(new Set(scenarios.map((s) => s.domain))).toEqual(new Set(SKILL_DOMAINS));
     expect(new Set(scenarios.map((s) => s.difficulty))).toEqual(new Set(DIFFICULTIES));
     expect(new Set(scenarios.map((s) => s.task.kind))).toEqual(new Set(['recording', 'filing', 'mpi', 'validation']));
+  });
+
+  it('ships every bundle a scenario names, and each imports as a chart', () => {
+    const named = scenarios.flatMap((s) => (s.patients.bundle ? [s.patients.bundle] : []));
+    expect(named.length).toBeGreaterThan(0);
+    for (const bundle of new Set(named)) {
+      const { chart } = fromBundleText(readFileSync(join(dir, bundle), 'utf8'), { fileName: bundle });
+      expect(chart.meta.source?.fileName, bundle).toBe(bundle);
+      expect(chart.documents.length, bundle).toBeGreaterThan(0);
+    }
+    // Nothing else lies in scenarios/bundles/: every file there is used.
+    expect(readdirSync(join(dir, 'bundles')).map((f) => `bundles/${f}`).sort()).toEqual([...new Set(named)].sort());
   });
 
   it('keeps scenarios/scenario.schema.json in step with the zod schema', () => {

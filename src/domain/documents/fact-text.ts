@@ -44,6 +44,7 @@ import {
   procedureTerms,
   rangeTexts,
   reactionTerms,
+  resultText,
   routeTexts,
   socialValueTexts,
   vaccineNames,
@@ -291,7 +292,7 @@ function observationTexts(index: ChartIndex, o: Observation, field: string): (st
       return labNames(o.code);
     case 'value': {
       const v = o.valueQuantity?.value;
-      return [observationNumber(o), v === undefined ? o.valueString : String(v)];
+      return [observationNumber(o), v === undefined ? o.valueString : String(v), resultText(o)];
     }
     case 'unit':
       return [printableUnit(o.valueQuantity?.unit), o.valueQuantity?.unit, o.valueQuantity?.code];

@@ -444,6 +444,15 @@ export function observationNumber(obs: Observation): string {
   return decimals === undefined ? String(value) : formatNumber(value, decimals);
 }
 
+/**
+ * A lab result as a report prints it: the number with its test's decimals, else the coded or
+ * text answer of a qualitative result (imported records: "Negative (qualifier value)").
+ */
+export function resultText(obs: Observation): string {
+  const coded = obs.valueCodeableConcept?.text ?? obs.valueCodeableConcept?.coding?.[0]?.display;
+  return observationNumber(obs) || (coded ? withoutTag(coded) : (obs.valueString ?? ''));
+}
+
 /** Lab test names: the printed short name, the table's abbreviations, the LOINC name. */
 export function labNames(code: CodeableConcept | undefined): string[] {
   const test = labTestFor(code);
@@ -499,8 +508,10 @@ export type UnitSystem = 'metric' | 'us';
 /** A vital sign's value as printed, in metric (as charted) or U.S. customary units. */
 export function vitalValue(obs: Observation, units: UnitSystem): { value: string; unit: string } {
   if (obs.component) {
-    const sys = obs.component[0]?.valueQuantity?.value;
-    const dia = obs.component[1]?.valueQuantity?.value;
+    // By LOINC code, not position: Synthea lists the diastolic (8462-4) before the systolic (8480-6).
+    const byCode = (code: string) => obs.component?.find((c) => c.code.coding?.some((k) => k.code === code));
+    const sys = (byCode('8480-6') ?? obs.component[0])?.valueQuantity?.value;
+    const dia = (byCode('8462-4') ?? obs.component[1])?.valueQuantity?.value;
     return { value: `${sys}/${dia}`, unit: 'mmHg' };
   }
   const q = obs.valueQuantity;

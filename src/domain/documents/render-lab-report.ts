@@ -2,7 +2,7 @@ import type { DiagnosticReport, Encounter, Observation } from '@medplum/fhirtype
 import type { SourceDocument } from '@/domain/chart/chart-types';
 import { printTime } from '@/domain/time/dates';
 import { labTestFor } from './code-lookup';
-import { clinicianName, FLAG_TEXTS, flagCode, formatNumber, observationNumber, printableUnit, upperFirst } from './phrases';
+import { clinicianName, FLAG_TEXTS, flagCode, formatNumber, printableUnit, resultText, upperFirst } from './phrases';
 import { addMinutes, ageShort, dayOf, memo, pickStyle, practitioner, printDay, refOf, reportResults, type RenderContext } from './render-context';
 import { PAGE_WIDTH, writePatientName } from './sections';
 import { TextBuilder } from './text-builder';
@@ -81,7 +81,7 @@ export function renderLabReport(ctx: RenderContext, reports: readonly Diagnostic
       const test = labTestFor(obs.code);
       b.text('  ').fact(ref, 'code', test?.shortName ?? obs.code?.text ?? '').padTo(COL_RESULT, 2);
       const value = obs.valueQuantity?.value;
-      b.fact(ref, 'value', test && value !== undefined ? formatNumber(value, test.decimals) : observationNumber(obs)).padTo(COL_FLAG, 1);
+      b.fact(ref, 'value', test && value !== undefined ? formatNumber(value, test.decimals) : resultText(obs)).padTo(COL_FLAG, 1);
       const flag = flagCode(obs);
       if (flag && flag !== 'N') b.fact(ref, 'flag', flagWords ? (FLAG_TEXTS[flag]?.[1] ?? flag) : flag);
       b.padTo(COL_UNITS, 1);

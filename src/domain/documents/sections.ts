@@ -6,10 +6,10 @@ import {
   flagCode,
   GENDER_TEXTS,
   lowerFirst,
-  observationNumber,
   partialDate,
   personName,
   reactionName,
+  resultText,
   upperFirst,
   vitalValue,
   withoutTag,
@@ -315,7 +315,7 @@ export function labLabel(style: NoteStyle, obs: Observation): string {
 /** One lab result as a note writes it: "Cr 1.42 (H)". */
 export function writeLabResult(b: TextBuilder, style: NoteStyle, obs: Observation): void {
   const ref = refOf(obs);
-  b.fact(ref, 'code', labLabel(style, obs)).raw(' ').fact(ref, 'value', observationNumber(obs));
+  b.fact(ref, 'code', labLabel(style, obs)).raw(' ').fact(ref, 'value', resultText(obs));
   const flag = flagCode(obs);
   if (flag && flag !== 'N') b.raw(' (').fact(ref, 'flag', flag).text(')');
 }

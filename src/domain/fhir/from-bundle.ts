@@ -6,6 +6,7 @@ import type {
   DocumentReference,
   Encounter,
   FamilyMemberHistory,
+  HumanName,
   Immunization,
   Medication,
   MedicationRequest,
@@ -80,6 +81,18 @@ export interface UnmappedGroup {
   resourceType: string;
   count: number;
   reason: string;
+}
+
+/** One Patient of a file, as a picker lists it before anything is imported (see `listPatients`). */
+export interface BundlePatient {
+  id: string;
+  name?: HumanName[];
+  birthDate?: string;
+  gender?: string;
+  /** Resources in the file that name this patient (subject, patient or beneficiary), by type, most first. */
+  resources: { resourceType: string; count: number }[];
+  /** Their sum. */
+  total: number;
 }
 
 export interface ImportResult {
@@ -352,20 +365,78 @@ export function fromBundle(input: unknown, opts: ImportOptions = {}): ImportResu
   return importParsed(input, opts, undefined);
 }
 
-/** Import the text of a file: refuses oversize text and non-JSON with a FhirImportError first. */
-export function fromBundleText(text: string, opts: ImportOptions = {}): ImportResult {
+/**
+ * Import the text of a file: refuses oversize text and non-JSON with a FhirImportError first.
+ * `parsed` is `parseFhirText(text)` when the caller has already parsed it (to list the patients
+ * first); the text still seeds the rendered documents, so the chart is the same either way.
+ */
+export function fromBundleText(text: string, opts: ImportOptions = {}, parsed?: unknown): ImportResult {
+  if (parsed !== undefined) return importParsed(parsed, opts, text);
+  opts.onProgress?.({ phase: 'parsing', done: 0, total: 1 });
+  return importParsed(parseFhirText(text), opts, text);
+}
+
+/** The JSON of a file's text; a FhirImportError for oversize text, an empty file or text that is not JSON. */
+export function parseFhirText(text: string): unknown {
   // A string's length never exceeds its UTF-8 size, so this refuses a too-large file without counting bytes.
   if (text.length > MAX_IMPORT_BYTES) checkImportSize(text.length);
   if (text.length * 3 > MAX_IMPORT_BYTES) checkImportSize(new TextEncoder().encode(text).length);
   if (text.trim() === '') throw new FhirImportError('empty', 'The file is empty.');
-  opts.onProgress?.({ phase: 'parsing', done: 0, total: 1 });
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new FhirImportError('not-json', `This file is not JSON, so it cannot be FHIR: ${jsonErrorText(text, error as Error)}.`);
   }
-  return importParsed(parsed, opts, text);
+}
+
+/**
+ * The patients of a parsed FHIR file, in file order, with how many resources name each: what a
+ * learner chooses from when a file holds several (the import then takes `opts.patientId`). Reads
+ * only; throws the FhirImportError an import would for a file that is not an R4 record, and
+ * `no-patient` when there is none.
+ */
+export function listPatients(input: unknown): BundlePatient[] {
+  const collected = collectEntries(asResource(input));
+  throwIfOtherVersion(collected.hints);
+  const { entries } = collected;
+  const firstByResource = new Map<Json, Entry>();
+  for (const e of entries) if (!firstByResource.has(e.resource)) firstByResource.set(e.resource, e);
+  const patients = entries.filter((e) => e.type === 'Patient' && firstByResource.get(e.resource) === e);
+  if (patients.length === 0) throw noPatientError(entries);
+  const index = new ReferenceIndex(entries);
+  const counts = new Map<Json, Map<string, number>>(patients.map((p) => [p.resource, new Map()]));
+  for (const e of entries) {
+    if (e.type === 'Patient' || firstByResource.get(e.resource) !== e) continue;
+    const linkPath = PATIENT_LINK[e.type]?.path ?? ['subject', 'patient', 'beneficiary'].find((p) => isObject(e.resource[p]));
+    const reference = linkPath ? referenceAt(e.resource, linkPath).reference : undefined;
+    if (!reference || reference.startsWith('#')) continue;
+    const target = index.resolve(reference, e.fullUrl);
+    const byType = target && counts.get(target.resource);
+    if (byType) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  }
+  return patients.map((p) => {
+    const byType = counts.get(p.resource) as Map<string, number>;
+    const resources = [...byType.entries()].map(([resourceType, count]) => ({ resourceType, count })).sort((a, b) => b.count - a.count || a.resourceType.localeCompare(b.resourceType));
+    const patient = p.resource as unknown as Patient;
+    return {
+      id: p.id,
+      ...(Array.isArray(patient.name) ? { name: patient.name } : {}),
+      ...(typeof patient.birthDate === 'string' ? { birthDate: patient.birthDate } : {}),
+      ...(typeof patient.gender === 'string' ? { gender: patient.gender } : {}),
+      resources,
+      total: resources.reduce((sum, r) => sum + r.count, 0),
+    };
+  });
+}
+
+function noPatientError(entries: readonly Entry[]): FhirImportError {
+  const types = new Map<string, number>();
+  for (const e of entries) types.set(e.type, (types.get(e.type) ?? 0) + 1);
+  const holds = [...types.entries()].map(([t, n]) => `${n} ${t}`).join(', ') || 'no resources';
+  return new FhirImportError(
+    'no-patient',
+    `There is no Patient in this file (it holds ${holds}). ChartLab builds a chart around one patient: import a bundle with the patient's record, such as a Synthea patient file (hospital and practitioner files cannot be imported on their own).`,
+  );
 }
 
 /** "line 3, column 14: Unexpected token …" from a JSON.parse error. */
@@ -400,13 +471,7 @@ function importParsed(input: unknown, opts: ImportOptions, text: string | undefi
     if (opts.patientId) {
       throw new FhirImportError('no-patient', `There is no Patient "${opts.patientId}" in this file. It holds ${patients.length ? patients.map((p) => `Patient/${p.id}`).join(', ') : 'no Patient'}.`);
     }
-    const types = new Map<string, number>();
-    for (const e of entries) types.set(e.type, (types.get(e.type) ?? 0) + 1);
-    const holds = [...types.entries()].map(([t, n]) => `${n} ${t}`).join(', ') || 'no resources';
-    throw new FhirImportError(
-      'no-patient',
-      `There is no Patient in this file (it holds ${holds}). ChartLab builds a chart around one patient: import a bundle with the patient's record, such as a Synthea patient file (hospital and practitioner files cannot be imported on their own).`,
-    );
+    throw noPatientError(entries);
   }
   const patientKey = `Patient/${patientEntry.id}`;
   const index = new ReferenceIndex(entries);
@@ -425,7 +490,7 @@ function importParsed(input: unknown, opts: ImportOptions, text: string | undefi
     report('checking', i + 1, total);
     if (canonical(e) !== e || outcomes.has(e.resource)) return;
     if (e.type === 'Patient') {
-      if (e !== patientEntry) skip(e, `another patient (this import takes ${patientKey}, the first in the file; the CLI's --patient chooses another)`);
+      if (e !== patientEntry) skip(e, opts.patientId ? `another patient (this import takes ${patientKey})` : `another patient (this import takes ${patientKey}, the first in the file; the CLI's --patient chooses another)`);
       else for (const issue of checkResource(e.resource)) valueIssues.push(`${patientKey} ${issue}`);
       return;
     }

@@ -1,8 +1,16 @@
 import { useRef, type MouseEvent } from 'react';
 import { useOptionalTrainerDB } from '@/db/db-context';
+import { ExerciseInputsContext, type ExerciseInputsLoader } from '@/ui/components/exercise-inputs';
 import { AppNotices, HeaderLearner, LearnerPromptSlot } from './persistence-shell';
 import { formatHash, useHashRoute } from './routes';
 import { APP_SECTIONS, sectionFor } from './sections';
+
+/**
+ * The imported chart of a scenario that names a FHIR bundle (scenario-bundles.ts), loaded with the
+ * first such exercise: scenarios on generated charts need nothing from it.
+ */
+const loadScenarioInputs: ExerciseInputsLoader = async (scenario, options) =>
+  scenario.patients.bundle ? (await import('./scenario-bundles')).fetchScenarioInputs(scenario, options) : {};
 
 export function App() {
   const [route, navigate] = useHashRoute();
@@ -48,7 +56,10 @@ export function App() {
       {storage && <AppNotices context={storage} />}
       <main id="main-content" ref={mainRef} tabIndex={-1} className="app-main">
         {storage && section.keepsWork && <LearnerPromptSlot />}
-        <section.Page route={route} navigate={navigate} />
+        {/* Exercises on scenarios that name a FHIR bundle get their imported chart from here. */}
+        <ExerciseInputsContext value={loadScenarioInputs}>
+          <section.Page route={route} navigate={navigate} />
+        </ExerciseInputsContext>
       </main>
       <footer className="app-footer">
         <p>

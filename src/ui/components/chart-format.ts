@@ -161,10 +161,24 @@ export function unitText(unit: string | undefined): string {
   return unit;
 }
 
-/** Number formatted with the decimals the value was reported with. */
-export function quantityValue(quantity: Quantity | undefined): string {
-  if (quantity?.value === undefined) return '—';
-  return String(quantity.value);
+/**
+ * A result's value as the chart prints it: the number as reported, or for a coded result
+ * (imported records: "Negative (qualifier value)", "Detected") the answer's text, or the text,
+ * count or yes/no a result may carry instead.
+ */
+export function resultValue(observation: Observation): string {
+  const { valueQuantity, valueCodeableConcept, valueString, valueInteger, valueBoolean } = observation;
+  if (valueQuantity?.value !== undefined) return String(valueQuantity.value);
+  if (valueCodeableConcept) return conceptText(valueCodeableConcept);
+  if (valueString) return valueString;
+  if (valueInteger !== undefined) return String(valueInteger);
+  if (valueBoolean !== undefined) return valueBoolean ? 'Yes' : 'No';
+  return '—';
+}
+
+/** The value with its unit: "7.4 %", "Negative (qualifier value)". */
+export function resultText(observation: Observation): string {
+  return observation.valueQuantity?.value !== undefined ? quantityText(observation.valueQuantity) : resultValue(observation);
 }
 
 export function quantityText(quantity: Quantity | undefined): string {

@@ -3,6 +3,7 @@ import { closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SCENARIO_DIR } from '@/cli/scenario-files';
 import type { Chart } from '@/domain/chart/chart-types';
 import { CRIS, FIXTURES, SYNTHEA } from './import-helpers';
 
@@ -90,9 +91,15 @@ describe('chartlab import', () => {
     const dir = join(tmp, 'scenarios');
     mkdirSync(join(dir, 'bundles'), { recursive: true });
     copyFileSync(CRIS, join(dir, 'bundles', 'synthea-cris-rath.json'));
-    copyFileSync(join(FIXTURES, 'scenarios', 'synthea-chart-audit.json'), join(dir, 'synthea-chart-audit.json'));
+    copyFileSync(join(SCENARIO_DIR, 'synthea-chart-audit.json'), join(dir, 'synthea-chart-audit.json'));
     const run = chartlab('scenario', 'validate', join(dir, 'synthea-chart-audit.json'));
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/valid scenario "synthea-chart-audit" \(validation, intermediate\)/);
+    // Without its bundle beside it, the scenario is reported, naming the file it looked for.
+    const lone = join(tmp, 'lone');
+    mkdirSync(lone, { recursive: true });
+    copyFileSync(join(SCENARIO_DIR, 'synthea-chart-audit.json'), join(lone, 'synthea-chart-audit.json'));
+    const missing = chartlab('scenario', 'validate', join(lone, 'synthea-chart-audit.json'));
+    expect(missing.stderr).toMatch(/names the bundle bundles\/synthea-cris-rath\.json, which cannot be imported .*lone\/bundles\/synthea-cris-rath\.json\): no such file/);
   });
 });

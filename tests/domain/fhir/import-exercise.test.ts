@@ -1,25 +1,20 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findScenario, loadScenarioInputs } from '@/cli/scenario-files';
+import { findScenario, loadScenarioInputs, SCENARIO_DIR } from '@/cli/scenario-files';
 import { buildExercise, keyAnswers, MissingScenarioInputError, scoreAnswers } from '@/domain/exercise/build-exercise';
 import { importScenarioChart } from '@/domain/fhir/import-scenario';
 import { loadScenario } from '@/domain/scenario/load-scenario';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
-import { CRIS, FIXTURES } from './import-helpers';
 
-/** A scenarios/ directory with the two bundle scenarios and the Synthea bundle they name. */
-function scenarioDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'chartlab-scenarios-'));
-  mkdirSync(join(dir, 'bundles'));
-  copyFileSync(CRIS, join(dir, 'bundles', 'synthea-cris-rath.json'));
-  for (const id of ['synthea-immunization-abstraction', 'synthea-chart-audit']) copyFileSync(resolve(FIXTURES, 'scenarios', `${id}.json`), join(dir, `${id}.json`));
-  return dir;
-}
+/** The shipped scenarios that name a bundle, and the trimmed Synthea bundle they share. */
+const BUNDLE = resolve(SCENARIO_DIR, 'bundles/synthea-cris-rath.json');
+const dir = SCENARIO_DIR;
 
-const dir = scenarioDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** A scenarios/ directory of its own, for what the shipped one must not hold. */
+const scratch = mkdtempSync(join(tmpdir(), 'chartlab-scenarios-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function scenario(id: string): Scenario {
   const result = loadScenario(`${id}.json`, readFileSync(join(dir, `${id}.json`), 'utf8'));
@@ -42,7 +37,7 @@ describe('scenarios that name an imported bundle', () => {
 
   it('builds a recording exercise on the imported chart and scores its own key as full marks', () => {
     const s = scenario('synthea-immunization-abstraction');
-    const chart = importScenarioChart(s, readFileSync(CRIS, 'utf8'));
+    const chart = importScenarioChart(s, readFileSync(BUNDLE, 'utf8'));
     const exercise = buildExercise(s, undefined, { chart });
     if (exercise.kind !== 'recording') throw new Error('expected a recording exercise');
     expect(exercise.chart.patient.id).toBe('d4519c92-d241-b2b2-7360-291d60be699e');
@@ -72,9 +67,12 @@ describe('scenarios that name an imported bundle', () => {
     expect(() => buildExercise(scenario('synthea-chart-audit'))).toThrow(/uses the imported chart bundles\/synthea-cris-rath\.json/);
   });
 
-  it('lets the CLI find the bundle next to the scenario and report a missing one', () => {
+  it('lets the CLI find the bundle next to the scenario and report a missing or broken one', () => {
     const s = findScenario('synthea-immunization-abstraction', dir);
     expect(loadScenarioInputs(s, dir).chart?.patient.id).toBe('d4519c92-d241-b2b2-7360-291d60be699e');
     expect(() => loadScenarioInputs({ ...s, patients: { ...s.patients, bundle: 'bundles/missing.json' } }, dir)).toThrow(/names the bundle bundles\/missing\.json, which cannot be imported .*: no such file/);
+    mkdirSync(join(scratch, 'bundles'), { recursive: true });
+    writeFileSync(join(scratch, 'bundles', 'broken.json'), '{ "resourceType": ');
+    expect(() => loadScenarioInputs({ ...s, patients: { ...s.patients, bundle: 'bundles/broken.json' } }, scratch)).toThrow(/names the bundle bundles\/broken\.json, which cannot be imported .*: This file is not JSON/);
   });
 });

@@ -62,6 +62,25 @@ describe('real Synthea bundles', () => {
     expect(registration?.text).toContain('Rath779, Cris921');
   });
 
+  it('[regression] prints the blood pressure systolic over diastolic although Synthea lists the diastolic first', () => {
+    const { chart } = importFixture(CRIS);
+    const bp = chart.vitals.find((o) => o.code.coding?.[0]?.code === '85354-9');
+    expect(bp?.component?.map((c) => c.valueQuantity?.value)).toEqual([76, 112]);
+    const texts = chart.documents.map((d) => d.text).join('\n');
+    expect(texts).toMatch(/\b112\/76\b/);
+    expect(texts).not.toMatch(/\b76\/112\b/);
+  });
+
+  it('[regression] prints the answer of a coded lab result on the lab report, without the SNOMED CT tag', () => {
+    const { chart } = importFixture(CRIS);
+    const report = chart.documents.find((d) => d.kind === 'lab-report' && d.text.includes('SARS-CoV-2'));
+    expect(report?.text).toMatch(/SARS-CoV-2 RNA Pnl Resp NAA\+probe {2}Detected\s*\n/);
+    expect(report?.text.match(/ Negative /g)).toHaveLength(9);
+    const coded = chart.labs.find((o) => o.valueCodeableConcept?.text === 'Detected (qualifier value)');
+    const span = report?.spans.find((s) => s.ref === `Observation/${coded?.id}` && s.field === 'value');
+    expect(span && report?.text.slice(span.start, span.end)).toBe('Detected');
+  });
+
   it('refuses the hospital and practitioner bundles on their own: they hold no patient', () => {
     for (const file of ['hospitalInformation1603148702656.json', 'practitionerInformation1603148702656.json']) {
       const error = expectKind(importError(() => importFixture(`${SYNTHEA}/${file}`)), 'no-patient');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildExercise, emptyAnswers, keyAnswers, scoreAnswers } from '@/domain/exercise/build-exercise';
+import { importScenarioChart } from '@/domain/fhir/import-scenario';
 import { createAssignment, resolveItemScenario, type AssignmentFile } from '@/domain/instructor/assignment';
 import { createResult, type ResultFile, type ResultItem } from '@/domain/instructor/result';
 import { loadScenario } from '@/domain/scenario/load-scenario';
@@ -56,7 +57,9 @@ export type AnswerChoice = 'key' | 'empty';
 export function answersFor(assignment: AssignmentFile, index: number, choice: AnswerChoice): { answers: Answers; score: number; earned: number; possible: number; passed: boolean } {
   const item = assignment.items[index]!;
   const scenario = resolveItemScenario(item, assignment.passMark, lookupShipped)!;
-  const exercise = buildExercise(scenario, item.seed);
+  // A scenario on an imported chart gets it as chartlab does: the bundle file, imported.
+  const bundle = scenario.patients.bundle;
+  const exercise = buildExercise(scenario, item.seed, bundle ? { chart: importScenarioChart(scenario, readFileSync(join(dir, bundle), 'utf8')) } : {});
   const answers = choice === 'key' ? keyAnswers(exercise) : emptyAnswers(exercise);
   const report = scoreAnswers(exercise, answers);
   return { answers, score: report.score, earned: report.earned, possible: report.possible, passed: report.passed };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioInputs } from '@/cli/scenario-files';
 import { buildExercise, emptyAnswers, keyAnswers, scoreAnswers } from '@/domain/exercise/build-exercise';
 import type { RecordingExercise, ValidationExercise } from '@/domain/exercise/exercise-types';
 import { loadScenario } from '@/domain/scenario/load-scenario';
@@ -45,8 +46,10 @@ function* recordingCorruptions(key: RecordingAnswers): Generator<{ what: string;
 describe('scoring every scenario of the library', () => {
   for (const scenario of scenarios) {
     it(`${scenario.id}: the key scores 1 and an empty submission 0, for several seeds`, () => {
+      // A scenario on an imported chart (patients.bundle) reads it from scenarios/bundles/, as `chartlab score` does.
+      const inputs = loadScenarioInputs(scenario);
       for (const seed of seedsOf(scenario)) {
-        const exercise = buildExercise(scenario, seed);
+        const exercise = buildExercise(scenario, seed, inputs);
         const key = scoreAnswers(exercise, keyAnswers(exercise));
         expect(key.score, `key of seed ${seed}`).toBe(1);
         expect(key.passed).toBe(true);

@@ -13,6 +13,7 @@ import type { ImportMessage } from '@/ui/features/fhir-import/import-protocol';
 import { runImportRequest } from '@/ui/features/fhir-import/import-worker-core';
 import type { ImportOutcome, ImportRunner } from '@/ui/features/fhir-import/run-import';
 import { chartForSeed, resetApp } from '../chart-fixtures';
+import { inProcessImport } from './in-process-import';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/fhir');
 /** The import runs in the test's thread; on a busy two-core machine it can take more than the default second. */
@@ -23,23 +24,7 @@ function fileOf(path: string, name = path.split('/').pop() as string): File {
   return new File([readFileSync(path, 'utf8')], name, { type: 'application/json' });
 }
 
-/**
- * Runs the worker's code in the test's thread (jsdom has no Worker): the same messages the page
- * gets from the real worker, delivered asynchronously.
- */
-const inProcess: ImportRunner = (file, onProgress) => {
-  let cancelled = false;
-  const outcome = new Promise<ImportOutcome>((done) => {
-    const post = (message: ImportMessage) => {
-      if (cancelled) return;
-      if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
-      else if (message.type === 'done') done({ ok: true, result: message.result });
-      else done({ ok: false, failure: message.failure });
-    };
-    setTimeout(() => void runImportRequest({ type: 'import', file }, post), 0);
-  });
-  return { outcome, cancel: () => (cancelled = true) };
-};
+const inProcess = inProcessImport();
 
 beforeEach(() => resetApp('#/import'));
 afterEach(() => cleanup());
@@ -48,10 +33,15 @@ describe('the Import page', () => {
   it('imports a Synthea bundle chosen with the file picker and shows what went into each section', async () => {
     const user = userEvent.setup();
     const opened: Chart[] = [];
-    render(<FhirImport runImport={inProcess} onOpenChart={(c) => opened.push(c)} />);
+    const requests: Parameters<ImportRunner>[2][] = [];
+    render(<FhirImport runImport={inProcessImport(requests)} onOpenChart={(c) => opened.push(c)} />);
     await user.upload(screen.getByLabelText('FHIR file'), fileOf(CRIS));
     const heading = await screen.findByRole('heading', { name: 'Imported Cris921 Rath779' }, { timeout: SLOW });
     expect(heading).toHaveFocus();
+    // One patient: straight through, no list to choose from.
+    expect(requests).toEqual([{ listPatients: true }]);
+    expect(screen.queryByRole('heading', { name: 'Choose a patient' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Choose another patient' })).not.toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Chart sections imported' });
     expect(within(table).getByRole('row', { name: /Immunizations 19/ })).toBeInTheDocument();
     expect(within(table).getByRole('row', { name: /Lab results 10/ })).toBeInTheDocument();
@@ -63,14 +53,13 @@ describe('the Import page', () => {
 
   it('imports a file dropped on the drop zone', async () => {
     render(<FhirImport runImport={inProcess} onOpenChart={() => undefined} />);
-    const file = fileOf(resolve(FIXTURES, 'bundles/multi-patient.json'));
+    const file = fileOf(resolve(FIXTURES, 'resources/condition.json'));
     const zone = screen.getByTestId('fhir-import-drop-zone');
     const drop = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [file], dropEffect: 'none' } });
     zone.dispatchEvent(drop);
-    expect(await screen.findByRole('heading', { name: 'Imported Chidi Abara' }, { timeout: SLOW })).toBeInTheDocument();
-    expect(screen.getByText('Condition × 1')).toBeInTheDocument();
-    expect(screen.getAllByText(/belongs to Patient\/second, not Patient\/first/)).toHaveLength(2);
+    expect(await screen.findByRole('heading', { name: /^Imported / }, { timeout: SLOW })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Problems \(conditions\) 1/ })).toBeInTheDocument();
   });
 
   it('shows progress while it imports, and a cancelled import changes nothing', async () => {
@@ -137,6 +126,101 @@ describe('the Import page', () => {
   });
 });
 
+/** multi-patient.json with the second patient's immunization dated a day that does not exist. */
+function multiPatientWithBadSecond(): File {
+  const bundle = JSON.parse(readFileSync(resolve(FIXTURES, 'bundles/multi-patient.json'), 'utf8'));
+  bundle.entry[4].resource.occurrenceDateTime = '2020-02-30';
+  return new File([JSON.stringify(bundle)], 'two-patients.json', { type: 'application/json' });
+}
+
+describe('the patient picker', () => {
+  it('lists the patients of a file with several and imports the one chosen with the keyboard', async () => {
+    const user = userEvent.setup();
+    const opened: Chart[] = [];
+    const requests: Parameters<ImportRunner>[2][] = [];
+    render(<FhirImport runImport={inProcessImport(requests)} onOpenChart={(c) => opened.push(c)} />);
+    await user.upload(screen.getByLabelText('FHIR file'), fileOf(resolve(FIXTURES, 'bundles/multi-patient.json')));
+    const heading = await screen.findByRole('heading', { name: 'Choose a patient' }, { timeout: SLOW });
+    expect(heading).toHaveFocus();
+    expect(screen.getByText(/multi-patient\.json holds 2 patients/)).toBeInTheDocument();
+    const group = screen.getByRole('group', { name: 'Patients in multi-patient.json' });
+    expect(within(group).getByRole('row', { name: /Chidi Abara 01\/01\/1990 Male .*1 \(Condition 1\)/ })).toBeInTheDocument();
+    expect(within(group).getByRole('row', { name: /Zofia Kowalski 05\/20\/1975 Female .*2 \(Condition 1, Immunization 1\)/ })).toBeInTheDocument();
+    const first = within(group).getByRole('radio', { name: 'Chidi Abara' });
+    expect(first).toBeChecked();
+    expect(first).toHaveAccessibleDescription('Born 01/01/1990, Male, resources: 1 (Condition 1)');
+    // Nothing is imported until a patient is chosen.
+    expect(requests).toEqual([{ listPatients: true }]);
+    expect(screen.queryByRole('heading', { name: /^Imported/ })).not.toBeInTheDocument();
+
+    await user.tab();
+    expect(first).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    const second = within(group).getByRole('radio', { name: 'Zofia Kowalski' });
+    expect(second).toBeChecked();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Import this patient' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+
+    expect(await screen.findByRole('heading', { name: 'Imported Zofia Kowalski' }, { timeout: SLOW })).toHaveFocus();
+    expect(requests).toEqual([{ listPatients: true }, { patientId: 'second' }]);
+    expect(screen.getByText(/From multi-patient\.json \(collection\), one of 2 patients/)).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Immunizations 1/ })).toBeInTheDocument();
+    expect(screen.getByText(/another patient \(this import takes Patient\/second\)/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open in chart viewer' }));
+    expect(opened.map((c) => c.patient.id)).toEqual(['second']);
+  });
+
+  it('keeps the choice when the learner goes back to the list, and when they leave the page and return', async () => {
+    const user = userEvent.setup();
+    const view = render(<FhirImport runImport={inProcess} onOpenChart={() => undefined} />);
+    await user.upload(screen.getByLabelText('FHIR file'), fileOf(resolve(FIXTURES, 'bundles/multi-patient.json')));
+    await user.click(await screen.findByRole('radio', { name: 'Zofia Kowalski' }, { timeout: SLOW }));
+    await user.click(screen.getByRole('button', { name: 'Import this patient' }));
+    await screen.findByRole('heading', { name: 'Imported Zofia Kowalski' }, { timeout: SLOW });
+
+    await user.click(screen.getByRole('button', { name: 'Choose another patient' }));
+    expect(screen.getByRole('heading', { name: 'Choose a patient' })).toHaveFocus();
+    expect(screen.getByRole('radio', { name: 'Zofia Kowalski' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Import this patient' }));
+    await screen.findByRole('heading', { name: 'Imported Zofia Kowalski' }, { timeout: SLOW });
+
+    // Off to the chart viewer and back: the page shows the same file, patient and summary.
+    view.unmount();
+    render(<FhirImport runImport={inProcess} onOpenChart={() => undefined} />);
+    expect(screen.getByRole('heading', { name: 'Imported Zofia Kowalski' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Choose another patient' }));
+    expect(screen.getByRole('radio', { name: 'Zofia Kowalski' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Chidi Abara' })).not.toBeChecked();
+  });
+
+  it('shows why the chosen patient could not be imported and lets the learner choose another', async () => {
+    const user = userEvent.setup();
+    render(<FhirImport runImport={inProcess} onOpenChart={() => undefined} />);
+    await user.upload(screen.getByLabelText('FHIR file'), multiPatientWithBadSecond());
+    await user.click(await screen.findByRole('radio', { name: 'Zofia Kowalski' }, { timeout: SLOW }));
+    await user.click(screen.getByRole('button', { name: 'Import this patient' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: SLOW });
+    expect(alert).toHaveTextContent(/two-patients\.json was not imported\. A value in this file is not allowed by FHIR R4: Immunization\/i-second occurrenceDateTime "2020-02-30"/);
+    expect(screen.getByRole('radio', { name: 'Zofia Kowalski' })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: 'Chidi Abara' }));
+    await user.click(screen.getByRole('button', { name: 'Import this patient' }));
+    expect(await screen.findByRole('heading', { name: 'Imported Chidi Abara' }, { timeout: SLOW })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('replaces the list with the next file: a new file starts afresh', async () => {
+    const user = userEvent.setup();
+    render(<FhirImport runImport={inProcess} onOpenChart={() => undefined} />);
+    await user.upload(screen.getByLabelText('FHIR file'), fileOf(resolve(FIXTURES, 'bundles/multi-patient.json')));
+    await screen.findByRole('heading', { name: 'Choose a patient' }, { timeout: SLOW });
+    await user.upload(screen.getByLabelText('FHIR file'), fileOf(resolve(FIXTURES, 'bad/not-json.json')));
+    expect(await screen.findByRole('alert', {}, { timeout: SLOW })).toHaveTextContent('not-json.json was not imported.');
+    expect(screen.queryByRole('heading', { name: 'Choose a patient' })).not.toBeInTheDocument();
+    expect(useAppStore.getState().lastImport).toBeNull();
+  });
+});
+
 describe('the worker side', () => {
   it('refuses an oversize file by its size before reading it', async () => {
     const messages: ImportMessage[] = [];
@@ -146,6 +230,19 @@ describe('the worker side', () => {
     await runImportRequest({ type: 'import', file }, (m) => messages.push(m));
     expect(messages).toEqual([{ type: 'error', failure: { kind: 'too-large', message: expect.stringMatching(/^The file is 60\.0 MB/), details: [] } }]);
     expect(text).not.toHaveBeenCalled();
+  });
+
+  it('answers with the patients of a file that holds several when asked to list them, and imports the one named', async () => {
+    const file = fileOf(resolve(FIXTURES, 'bundles/multi-patient.json'));
+    const listed: ImportMessage[] = [];
+    await runImportRequest({ type: 'import', file, listPatients: true }, (m) => listed.push(m));
+    const last = listed.at(-1);
+    expect(last?.type === 'patients' && last.patients.map((p) => p.id)).toEqual(['first', 'second']);
+    const imported: ImportMessage[] = [];
+    await runImportRequest({ type: 'import', file, patientId: 'second', fileName: 'bundles/two.json' }, (m) => imported.push(m));
+    const done = imported.at(-1);
+    expect(done?.type === 'done' && done.result.chart.patient.id).toBe('second');
+    expect(done?.type === 'done' && done.result.chart.meta.source?.fileName).toBe('bundles/two.json');
   });
 
   it('reports reading, parsing, checking, mapping and documents, then the result', async () => {

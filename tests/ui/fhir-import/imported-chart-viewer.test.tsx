@@ -45,6 +45,33 @@ describe('imported charts in the chart viewer', () => {
     expect(within(banner).getByText('1961')).toBeInTheDocument();
   });
 
+  it('[regression] names the file an imported chart came from in the banner, not a seed it does not have', async () => {
+    const { chart } = fromBundleText(readFileSync(CRIS, 'utf8'), { fileName: 'cris.json' });
+    useAppStore.getState().showImportedChart(chart);
+    render(<App />);
+    const banner = screen.getByRole('region', { name: 'RATH779, Cris921' });
+    expect(within(banner).getByText(/^Chart as of/)).toHaveTextContent('Chart as of 03/25/2020 · Imported from cris.json');
+    expect(within(banner).queryByText(/Seed/)).not.toBeInTheDocument();
+    cleanup();
+    // Without a file name (a chart imported from parsed JSON) it still says imported.
+    useAppStore.getState().showImportedChart(fromBundle(JSON.parse(readFileSync(CRIS, 'utf8'))).chart);
+    render(<App />);
+    expect(screen.getByText(/^Chart as of/)).toHaveTextContent('Chart as of 03/25/2020 · Imported');
+  });
+
+  it('[regression] shows the answer of a coded lab result, not a dash', async () => {
+    const user = userEvent.setup();
+    useAppStore.getState().showImportedChart(fromBundleText(readFileSync(CRIS, 'utf8')).chart);
+    render(<App />);
+    await user.click(within(screen.getByRole('tablist', { name: 'Chart sections' })).getByRole('tab', { name: /^Labs/ }));
+    const panel = screen.getByRole('table', { name: /^SARS-CoV-2 RNA Pnl Resp NAA\+probe/ });
+    const row = within(panel).getByRole('row', { name: /^SARS-CoV-2 RNA Pnl Resp NAA\+probe/ });
+    expect(within(row).getByRole('button', { name: 'Detected (qualifier value)' })).toBeInTheDocument();
+    const results = screen.getAllByRole('row').flatMap((r) => (r.querySelector('td') ? [r.querySelectorAll('td')[0]?.textContent] : []));
+    expect(results.filter((t) => t === 'Negative (qualifier value)')).toHaveLength(9);
+    expect(results).not.toContain('—');
+  });
+
   it('shows the documents a bundle brought beside the rendered ones', async () => {
     const { chart } = fromBundleText(readFileSync(resolve(FIXTURES, 'resources/document-reference.json'), 'utf8'));
     await openEverySection(chart);

@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
@@ -8,12 +10,15 @@ import { listAuthoredScenarios } from '@/db/authored-scenario-repo';
 import { TrainerDBProvider } from '@/db/db-context';
 import { createMemoryTrainerDB, type StorageStatus } from '@/db/storage-status';
 import type { TrainerDB } from '@/db/trainer-db';
+import { importScenarioChart } from '@/domain/fhir/import-scenario';
+import { createAssignment } from '@/domain/instructor/assignment';
 import { scenarioToForm } from '@/domain/instructor/scenario-form';
 import { serializeResult } from '@/domain/instructor/result';
 import { Gradebook } from '@/ui/features/instructor/gradebook';
 import { InstructorWorkspace, type InstructorTab } from '@/ui/features/instructor/instructor-workspace';
 import { ScenarioEditor } from '@/ui/features/instructor/scenario-editor';
-import { lookupShipped, resultFor, shippedScenarios, week3Assignment } from '../../domain/instructor/instructor-fixtures';
+import { ExerciseInputsContext, type ExerciseInputsLoader } from '@/ui/components/exercise-inputs';
+import { hashing, lookupShipped, resultFor, shippedScenarios, week3Assignment } from '../../domain/instructor/instructor-fixtures';
 
 let db: TrainerDB | undefined;
 afterEach(() => {
@@ -141,5 +146,37 @@ describe('the gradebook', () => {
     expect(within(book).getByRole('heading', { name: /Maria López: 2\. Unit check drill — 100%/ })).toBeInTheDocument();
     expect(within(book).getByText('Report: 100%')).toBeInTheDocument();
     expect(within(book).getByRole('img', { name: 'Distribution of total scores' })).toHaveAccessibleDescription(/0–9%: 1; .*90–100%: 1\. Pass mark 70%\./);
+  });
+
+  it('re-scores items on a scenario’s imported chart with the chart the app loads for it', async () => {
+    const user = userEvent.setup();
+    const audit = lookupShipped('synthea-chart-audit')!;
+    const assignment = await createAssignment(
+      { id: 'synthea-audit', title: 'Synthea audit', dueDate: '2026-07-10', attemptsAllowed: 1, passMark: 0.7, items: [{ scenario: audit, seed: 13, shipped: true }], createdAt: '2026-07-01T09:00:00.000Z' },
+      hashing,
+    );
+    const maria = await resultFor(assignment, { id: 'l-1', name: 'Maria López', choices: ['key'] });
+    const file = () => new File([serializeResult(maria)], 'maria.json', { type: 'application/json' });
+    const loads: string[] = [];
+    const loader: ExerciseInputsLoader = async (scenario) => {
+      loads.push(scenario.id);
+      return { chart: importScenarioChart(scenario, readFileSync(resolve(process.cwd(), 'scenarios', scenario.patients.bundle ?? ''), 'utf8')) };
+    };
+    render(
+      <ExerciseInputsContext value={loader}>
+        <Gradebook lookupScenario={lookupShipped} knownAssignments={[assignment]} Report={Report} />
+      </ExerciseInputsContext>,
+    );
+    await user.upload(screen.getByLabelText('Choose result files'), file());
+    const book = await screen.findByRole('region', { name: /Gradebook: Synthea audit/ }, { timeout: 10_000 });
+    expect(within(within(book).getByRole('table', { name: /^Scores for/ })).getAllByRole('row')[1]).toHaveTextContent(/^Maria López100%100%✓ Passed/);
+    expect(loads).toEqual(['synthea-chart-audit']);
+    cleanup();
+
+    // Where the chart cannot be loaded, the item is not counted, and the reason is given.
+    render(<Gradebook lookupScenario={lookupShipped} knownAssignments={[assignment]} Report={Report} />);
+    await user.upload(screen.getByLabelText('Choose result files'), file());
+    const flagged = await screen.findByRole('region', { name: 'Files not counted (1)' }, { timeout: 10_000 });
+    expect(flagged).toHaveTextContent(/Cannot score maria\.json: .*item 1 could not be rebuilt \(This exercise uses the imported chart bundles\/synthea-cris-rath\.json, which cannot be loaded here\.\)/);
   });
 });

@@ -119,7 +119,21 @@ export function PatientBanner({ chart }: { chart: Chart }) {
         </ul>
       </div>
       <p className="banner__meta">
-        Chart as of {formatDate(meta.refDate)} · Seed <span className="mono">{meta.seed}</span>
+        Chart as of {formatDate(meta.refDate)} ·{' '}
+        {meta.source ? (
+          // An imported record has no seed a learner could use: name where it came from instead.
+          meta.source.fileName ? (
+            <>
+              Imported from <span className="mono">{meta.source.fileName}</span>
+            </>
+          ) : (
+            'Imported'
+          )
+        ) : (
+          <>
+            Seed <span className="mono">{meta.seed}</span>
+          </>
+        )}
       </p>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode, type RefObject } from 'react';
 import { DraftConflictError } from '@/db/db-errors';
 import { loadDraft } from '@/db/draft-repo';
 import { newId } from '@/db/ids';
@@ -84,6 +84,8 @@ const noSnapshot = () => null;
  */
 export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, libraryHref, libraryLabel = 'all exercises', onNewVariant, persistence }: ExerciseSessionProps) {
   const build = useExerciseBuild(scenario, seed);
+  const bundle = scenario.patients.bundle;
+  const importingId = useId();
   const state = useAppStore((s) => s.exercise);
   const startExercise = useAppStore((s) => s.startExercise);
   const setAnswers = useAppStore((s) => s.setAnswers);
@@ -321,8 +323,13 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
             {scenario.title}
           </h1>
           <p className="exercise-bar__meta">
-            {TASK_KIND_LABELS[scenario.task.kind]} · {DIFFICULTY_LABELS[scenario.difficulty]} · Seed <span className="mono">{seed}</span> · Pass
-            mark {percent(scenario.passingScore)}
+            {TASK_KIND_LABELS[scenario.task.kind]} · {DIFFICULTY_LABELS[scenario.difficulty]} ·{' '}
+            {bundle && (
+              <>
+                Imported chart <span className="mono">{bundle.slice(bundle.lastIndexOf('/') + 1)}</span> ·{' '}
+              </>
+            )}
+            Seed <span className="mono">{seed}</span> · Pass mark {percent(scenario.passingScore)}
           </p>
         </div>
         {active && workable && <SessionTimer limitMinutes={limit} submitted={submitted} />}
@@ -399,14 +406,26 @@ export function ExerciseSession({ scenario, seed, Workspace, canWork, Report, li
       )}
 
       {build.status === 'loading' || (ready && !active) ? (
-        <div className="card empty-state" role="status" aria-busy="true">
-          <span className="spinner spinner--large" aria-hidden="true" />
-          <p>Generating the exercise for seed {seed}…</p>
-        </div>
+        bundle && build.status === 'loading' ? (
+          <div className="card empty-state exercise-importing" aria-busy="true">
+            <span className="spinner spinner--large" aria-hidden="true" />
+            <p id={importingId} role="status">
+              Importing the chart {bundle}
+              {build.progress ? `: ${build.progress.label}` : ''}…
+            </p>
+            <progress aria-labelledby={importingId} max={100} value={build.progress?.percent ?? 0} />
+          </div>
+        ) : (
+          <div className="card empty-state" role="status" aria-busy="true">
+            <span className="spinner spinner--large" aria-hidden="true" />
+            <p>{bundle ? 'Preparing the exercise…' : `Generating the exercise for seed ${seed}…`}</p>
+          </div>
+        )
       ) : build.status === 'error' ? (
         <div role="alert" className="notice notice--error exercise-error">
           <p>
-            <strong>This exercise could not be built for seed {seed}.</strong> {build.message}
+            <strong>{bundle ? `This exercise could not be opened on its imported chart.` : `This exercise could not be built for seed ${seed}.`}</strong>{' '}
+            {build.message}
           </p>
           <p>
             <a href={libraryHref}>Back to {libraryLabel}</a>

@@ -1,14 +1,26 @@
-import type { ImportResult } from '@/domain/fhir/from-bundle';
+import type { BundlePatient, ImportResult } from '@/domain/fhir/from-bundle';
 import type { ImportFailure } from '@/domain/fhir/import-errors';
 
 /**
- * Messages between the Import page and its Web Worker. Only plain data crosses (a File, the
- * result, a failure): the typed FhirImportError becomes an ImportFailure on the worker side.
+ * Messages between the page and the import Web Worker (the Import page, and exercises on a
+ * scenario's bundle). Only plain data crosses (a File, the result, a failure): the typed
+ * FhirImportError becomes an ImportFailure on the worker side.
  */
-export interface ImportRequest {
+export interface ImportRequest extends ImportJobOptions {
   type: 'import';
   file: File;
+}
+
+export interface ImportJobOptions {
+  /** The name the chart's source records and messages use; default: the file's own name. */
+  fileName?: string;
+  /** Import this patient of a file that holds several. */
   patientId?: string;
+  /**
+   * Without `patientId`: when the file holds several patients, answer with the list (a `patients`
+   * message) for the learner to choose from, instead of importing the first.
+   */
+  listPatients?: boolean;
 }
 
 /** `reading` and `parsing` have no count (one step each); the others count resources. */
@@ -17,6 +29,7 @@ export type ImportPhase = 'reading' | 'parsing' | 'checking' | 'mapping' | 'docu
 export type ImportMessage =
   | { type: 'progress'; phase: ImportPhase; done: number; total: number }
   | { type: 'done'; result: ImportResult }
+  | { type: 'patients'; patients: BundlePatient[] }
   | { type: 'error'; failure: ImportFailure };
 
 /** Where each phase sits on the progress bar (percent at its start and end). */

@@ -134,7 +134,12 @@ export function AssignmentBuilder({ shipped, authored, onCreated, today }: Assig
                       ))}
                     </optgroup>
                   </select>
-                  {scenario && <span className="field__hint">{TASK_KIND_LABELS[scenario.task.kind]}</span>}
+                  {scenario && (
+                    <span className="field__hint">
+                      {TASK_KIND_LABELS[scenario.task.kind]}
+                      {scenario.patients.bundle ? ' · imported chart: every seed gives the same record' : ''}
+                    </span>
+                  )}
                 </div>
                 <TextField label={`Seed ${n + 1}`} type="number" value={item.seed} onChange={(seed) => setItem(item.key, { seed })} className="field--seed" />
                 <button type="button" className="button button--small" onClick={() => setItems((list) => list.filter((i) => i.key !== item.key))} aria-label={`Remove scenario ${n + 1}`}>

@@ -1,10 +1,12 @@
 import { useId, useRef, useState, type ComponentType, type DragEvent } from 'react';
+import type { ExerciseInputs } from '@/domain/exercise/build-exercise';
 import type { AssignmentFile } from '@/domain/instructor/assignment';
 import { gradebookCsv } from '@/domain/instructor/csv';
 import { gradeResults, type AssignmentGradebook, type FileStatus, type Gradebook as GradebookData, type GradeInputFile, type GradedItem, type GradebookRow } from '@/domain/instructor/grade';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
 import type { ScoreReport } from '@/domain/scoring/score-types';
 import { DEFAULT_HASHING } from '@/lms/hashing';
+import { useExerciseInputsLoader, type ExerciseInputsLoader } from '@/ui/components/exercise-inputs';
 import { ClassAnalyticsPanel } from './class-analytics';
 import { downloadFile, formatMinutes, formatPercent, readFiles } from './download';
 
@@ -32,6 +34,44 @@ const STATUS_TEXT: Record<FileStatus, string> = {
   unreadable: 'Unreadable',
 };
 
+/**
+ * The imported charts the files' scenarios stand on (`patients.bundle`), loaded before grading,
+ * since gradeResults rebuilds each exercise on the spot: one load per bundle. An item whose
+ * bundle cannot be loaded is reported as not scorable, with the reason.
+ */
+async function loadImportedCharts(
+  files: readonly GradeInputFile[],
+  lookupScenario: (id: string) => Scenario | undefined,
+  loadInputs: ExerciseInputsLoader,
+): Promise<(scenario: Scenario) => ExerciseInputs> {
+  const needed = new Map<string, Scenario>();
+  for (const file of files) {
+    try {
+      const parsed = (typeof file.content === 'string' ? JSON.parse(file.content) : file.content) as { assignment?: Pick<AssignmentFile, 'items'> };
+      for (const item of parsed.assignment?.items ?? []) {
+        const scenario = typeof item.scenario === 'string' ? lookupScenario(item.scenario) : item.scenario;
+        const bundle = scenario?.patients?.bundle;
+        if (scenario && bundle) needed.set(bundle, scenario);
+      }
+    } catch {
+      // Not a result file: gradeResults reports it as unreadable.
+    }
+  }
+  const loaded = new Map<string, ExerciseInputs | Error>();
+  for (const [bundle, scenario] of needed) {
+    try {
+      loaded.set(bundle, await loadInputs(scenario, { signal: new AbortController().signal, onProgress: () => undefined }));
+    } catch (error) {
+      loaded.set(bundle, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return (scenario) => {
+    const inputs = scenario.patients.bundle ? loaded.get(scenario.patients.bundle) : undefined;
+    if (inputs instanceof Error) throw inputs;
+    return inputs ?? {};
+  };
+}
+
 interface Selection {
   assignmentId: string;
   learnerKey: string;
@@ -51,6 +91,7 @@ export function Gradebook({ lookupScenario, knownAssignments, Report }: Gradeboo
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [selected, setSelected] = useState<Selection | null>(null);
+  const loadInputs = useExerciseInputsLoader();
 
   const add = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
@@ -58,7 +99,8 @@ export function Gradebook({ lookupScenario, knownAssignments, Report }: Gradeboo
     try {
       const next = [...files, ...(await readFiles(list))];
       setFiles(next);
-      setBook(await gradeResults(next, { hashing: DEFAULT_HASHING, lookupScenario, knownAssignments }));
+      const inputsFor = await loadImportedCharts(next, lookupScenario, loadInputs);
+      setBook(await gradeResults(next, { hashing: DEFAULT_HASHING, lookupScenario, knownAssignments, inputsFor }));
     } finally {
       setBusy(false);
       if (inputRef.current) inputRef.current.value = '';

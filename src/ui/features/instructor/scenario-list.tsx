@@ -33,7 +33,7 @@ export function ScenarioList({ shipped, authored, onNew, onStartFrom, onEdit, on
           <select id={selectId} value={template} onChange={(e) => setTemplate(e.target.value)}>
             {shipped.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.title} ({TASK_KIND_LABELS[s.task.kind]})
+                {s.title} ({TASK_KIND_LABELS[s.task.kind]}{s.patients.bundle ? ', imported chart' : ''})
               </option>
             ))}
           </select>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Exercise } from '@/domain/exercise/exercise-types';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
 import { ageText, documentKindText, genderText, patientName } from '@/ui/components/chart-format';
+import { useExerciseInputsLoader } from '@/ui/components/exercise-inputs';
 import { errorTypeLabel } from './error-type-options';
 
 type PreviewState = { status: 'idle' } | { status: 'building' } | { status: 'ready'; exercise: Exercise; key: string } | { status: 'error'; message: string; key: string };
@@ -16,24 +17,30 @@ export function ScenarioPreview({ scenario }: { scenario: Scenario | null }) {
   const headingId = useId();
   const [state, setState] = useState<PreviewState>({ status: 'idle' });
   const key = scenario ? JSON.stringify(scenario) : '';
+  const loadInputs = useExerciseInputsLoader();
 
   useEffect(() => {
     if (!scenario) return;
-    let cancelled = false;
+    const controller = new AbortController();
+    const cancelled = () => controller.signal.aborted;
     const timer = setTimeout(async () => {
       setState({ status: 'building' });
       try {
-        const { buildExercise } = await import('@/domain/exercise/build-exercise');
+        const [{ buildExercise }, inputs] = await Promise.all([
+          import('@/domain/exercise/build-exercise'),
+          // A scenario kept with its imported chart (patients.bundle) previews on that chart.
+          loadInputs(scenario, { signal: controller.signal, onProgress: () => undefined }),
+        ]);
         await new Promise((resolve) => setTimeout(resolve, 0));
-        if (cancelled) return;
-        const exercise = buildExercise(scenario);
-        if (!cancelled) setState({ status: 'ready', exercise, key });
+        if (cancelled()) return;
+        const exercise = buildExercise(scenario, undefined, inputs);
+        if (!cancelled()) setState({ status: 'ready', exercise, key });
       } catch (error) {
-        if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error), key });
+        if (!cancelled()) setState({ status: 'error', message: error instanceof Error ? error.message : String(error), key });
       }
     }, 500);
     return () => {
-      cancelled = true;
+      controller.abort();
       clearTimeout(timer);
     };
     // `key` stands for the scenario's content: rebuild only when that changes.

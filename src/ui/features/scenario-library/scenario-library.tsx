@@ -220,6 +220,7 @@ function ScenarioCard({ scenario, href, resumeHref, available, onNewVariant }: S
           </span>
           {DIFFICULTY_LABELS[scenario.difficulty]}
         </span>
+        {scenario.patients.bundle && <span className="tag tag--imported">Imported chart</span>}
       </p>
       <h3 id={titleId} className="scenario-card__title">
         {scenario.title}
@@ -242,10 +243,19 @@ function ScenarioCard({ scenario, href, resumeHref, available, onNewVariant }: S
           <dt>Pass mark</dt>
           <dd>{percent(scenario.passingScore)}</dd>
         </div>
-        <div>
-          <dt>Seed</dt>
-          <dd className="mono">{scenario.patients.seed}</dd>
-        </div>
+        {scenario.patients.bundle ? (
+          <div>
+            <dt>Chart</dt>
+            <dd>
+              Imported from FHIR (<span className="mono">{scenario.patients.bundle.slice(scenario.patients.bundle.lastIndexOf('/') + 1)}</span>)
+            </dd>
+          </div>
+        ) : (
+          <div>
+            <dt>Seed</dt>
+            <dd className="mono">{scenario.patients.seed}</dd>
+          </div>
+        )}
       </dl>
       {!available && <p className="scenario-card__soon">The workspace for this task is not available yet.</p>}
       <div className="scenario-card__actions">

@@ -7,7 +7,7 @@ import {
   formatDate,
   isNoKnownAllergy,
   patientName,
-  quantityText,
+  resultText,
 } from '@/ui/components/chart-format';
 
 /** A flag's target in words: what kind of entry it is and which one. */
@@ -26,7 +26,7 @@ export function targetLabel(text: TargetText): string {
 function observationValue(observation: Observation): string {
   const { systolic, diastolic } = bloodPressure(observation);
   if (systolic !== undefined && diastolic !== undefined) return `${systolic}/${diastolic} mmHg`;
-  return quantityText(observation.valueQuantity);
+  return resultText(observation);
 }
 
 function dated(name: string, date: string | undefined): string {

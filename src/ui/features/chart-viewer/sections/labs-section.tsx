@@ -10,8 +10,8 @@ import {
   isAbnormal,
   newestFirst,
   practitionerName,
-  quantityValue,
   refOf,
+  resultValue,
   unitText,
 } from '@/ui/components/chart-format';
 import { FlagBadge } from '@/ui/components/flag-badge';
@@ -82,7 +82,7 @@ function LabPanel({ chart, group, abnormalOnly }: { chart: Chart; group: LabGrou
             {results.map((result) => {
               const flag = flagOf(result);
               const name = conceptText(result.code);
-              const value = quantityValue(result.valueQuantity);
+              const value = resultValue(result);
               const unit = unitText(result.valueQuantity?.unit);
               const critical = flag === 'HH' || flag === 'LL';
               return (
@@ -91,7 +91,7 @@ function LabPanel({ chart, group, abnormalOnly }: { chart: Chart; group: LabGrou
                     {name}
                     <FactAction fact={{ ref: refOf(result), label: `${name} ${value} ${unit} on ${formatDate(result.effectiveDateTime)}` }} />
                   </th>
-                  <td className="num">
+                  <td className={result.valueQuantity ? 'num' : undefined}>
                     <FactButton
                       factRef={refOf(result)}
                       label={`${name} ${value} ${unit} on ${formatDate(result.effectiveDateTime)}`}

@@ -11,8 +11,9 @@ import {
   isNoKnownAllergy,
   newestFirst,
   personName,
-  quantityText,
   refOf,
+  resultText,
+  resultValue,
   unitText,
 } from '@/ui/components/chart-format';
 import { FlagBadge } from '@/ui/components/flag-badge';
@@ -148,10 +149,10 @@ export function SummarySection({ chart }: { chart: Chart }) {
                   <span className="result-list__name">{conceptText(o.code)}</span>
                   <FactButton
                     factRef={refOf(o)}
-                    label={`${conceptText(o.code)} ${quantityText(o.valueQuantity)} on ${formatDate(o.effectiveDateTime)}`}
+                    label={`${conceptText(o.code)} ${resultText(o)} on ${formatDate(o.effectiveDateTime)}`}
                     className="fact--value fact--abnormal"
                   >
-                    {o.valueQuantity?.value}
+                    {resultValue(o)}
                   </FactButton>{' '}
                   <span className="unit">{unitText(o.valueQuantity?.unit)}</span> <FlagBadge flag={flagOf(o)} />{' '}
                   <span className="muted">{formatDate(o.effectiveDateTime)}</span>

@@ -139,7 +139,7 @@ export function InstructorWorkspace({ tab, onTab, shipped, Report, baseUrl, toda
             today={today}
             onCreated={async (assignment) => {
               await saveAssignment(db, assignment);
-              setNotice(`Created “${assignment.title}”. Share the link or the file below.`);
+              setNotice(`Created “${assignment.title}”. Share the link, the file or the SCORM package below.`);
             }}
           />
           <AssignmentList

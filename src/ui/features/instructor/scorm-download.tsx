@@ -26,7 +26,7 @@ interface ScormDownloadProps {
 
 function progressText(state: Extract<State, { kind: 'busy' }>): string {
   if (state.total === null) return 'Preparing the SCORM package…';
-  return `Preparing the SCORM package: player file ${state.done} of ${state.total}…`;
+  return `Preparing the SCORM package: fetching the player, ${state.done} of ${state.total} files…`;
 }
 
 /**

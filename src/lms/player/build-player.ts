@@ -17,8 +17,7 @@ const encoder = new TextEncoder();
 /** The built player's files by their path inside the package (no source maps). */
 export async function buildPlayerFiles(): Promise<Record<string, Uint8Array>> {
   const result = await build({ configFile: PLAYER_CONFIG, build: { write: false } });
-  if (!('output' in result) && !Array.isArray(result)) throw new Error('The SCORM player build started a watcher instead of building.');
-  const outputs: Rolldown.RolldownOutput[] = Array.isArray(result) ? result : [result as Rolldown.RolldownOutput];
+  const outputs: Rolldown.RolldownOutput[] = Array.isArray(result) ? result : 'output' in result ? [result] : [];
   const files: Record<string, Uint8Array> = {};
   for (const item of outputs.flatMap((o) => o.output)) {
     if (!isPackagedPlayerFile(item.fileName)) continue;
@@ -73,6 +72,12 @@ export function scormPlayerPlugin(): Plugin {
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0] ?? '';
         if (!path.startsWith(prefix)) return next();
+        let asset = '';
+        try {
+          asset = decodeURIComponent(path.slice(server.config.base.length));
+        } catch {
+          // A malformed escape names no file: answered 404 below.
+        }
         if (!devBuild) {
           // NODE_ENV is "development" in this process, so this player has React's development build:
           // packages to hand out come from the app's production build (npm run build) or npm run scorm.
@@ -86,7 +91,7 @@ export function scormPlayerPlugin(): Plugin {
         }
         devBuild.then(
           (assets) => {
-            const bytes = assets[decodeURIComponent(path.slice(server.config.base.length))];
+            const bytes = assets[asset];
             if (!bytes) {
               res.statusCode = 404;
               res.end('Not part of the SCORM player.');

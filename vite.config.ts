@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { scormPlayerPlugin } from './src/lms/player/build-player.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // The SCORM player ships with the app (dist/scorm-player/) so instructors can pack packages in the browser.
+  plugins: [react(), scormPlayerPlugin()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

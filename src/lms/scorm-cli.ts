@@ -1,49 +1,67 @@
 /**
- * `npm run scorm -- <assignment file> [--out <file.zip>] [--no-build]`: builds the SCORM player
- * (src/lms/player, Vite, relative base) and packs it with the assignment into a SCORM 1.2 zip to
- * upload to Moodle, Canvas, Blackboard or any SCORM 1.2 LMS. Shipped scenarios are taken from
- * scenarios/ and written into the package in full, like authored ones.
+ * `npm run scorm -- <assignment file> [--out <file.zip>] [--no-build | --player-dir <dir>]`: builds
+ * the SCORM player (src/lms/player, Vite, relative base) and packs it with the assignment into a
+ * SCORM 1.2 zip to upload to Moodle, Canvas, Blackboard or any SCORM 1.2 LMS. Shipped scenarios
+ * are taken from scenarios/ and written into the package in full, like authored ones.
+ *
+ * The instructor UI makes the same package in the browser (same packing code, scorm-package.ts)
+ * from the player the app's build ships in dist/scorm-player/; `--no-build` packs that one.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
 import { loadScenarioDir } from '@/cli/scenario-files';
 import { readAssignment } from '@/domain/instructor/assignment';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
 import { DEFAULT_HASHING } from './hashing';
-import { SCORM_PLAYER_OUT_DIR } from './player/vite.config';
+import { buildPlayerFiles } from './player/build-player';
+import { parsePlayerFileList, PLAYER_DIR, PLAYER_FILE_LIST } from './player-files';
 import { buildScormZip, playerDataFor, scormPackageName } from './scorm-package';
 
-const PLAYER_CONFIG = new URL('./player/vite.config.ts', import.meta.url).pathname;
+/** The player in the app's production build (`npm run build`). */
+export const BUILT_PLAYER_DIR = fileURLToPath(new URL(`../../dist/${PLAYER_DIR}`, import.meta.url));
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
+const USAGE = 'usage: npm run scorm -- <assignment file> [--out <file.zip>] [--no-build | --player-dir <dir>]\n';
 
-/** The built player's files by their path inside the package. */
-export function readPlayerFiles(dir = SCORM_PLAYER_OUT_DIR): Record<string, Uint8Array> {
+/** A built player folder (dist/scorm-player/ or a copy of it), read through its file list. */
+export function readPlayerDir(dir: string): Record<string, Uint8Array> {
+  let listText: string;
+  try {
+    listText = readFileSync(join(dir, PLAYER_FILE_LIST), 'utf8');
+  } catch {
+    throw new Error(`${dir} has no ${PLAYER_FILE_LIST}, so it is not a built SCORM player: npm run build makes one in dist/${PLAYER_DIR}/, or leave out --no-build and --player-dir to build the player now.`);
+  }
+  let list;
+  try {
+    list = parsePlayerFileList(JSON.parse(listText));
+  } catch {
+    list = null;
+  }
+  if (!list) throw new Error(`${join(dir, PLAYER_FILE_LIST)} is not a SCORM player file list.`);
   const files: Record<string, Uint8Array> = {};
-  for (const path of listFiles(dir)) {
-    const inside = relative(dir, path).split('\\').join('/');
-    if (inside.endsWith('.map')) continue;
-    files[inside] = new Uint8Array(readFileSync(path));
+  for (const path of list.files) {
+    try {
+      files[path] = new Uint8Array(readFileSync(join(dir, path)));
+    } catch {
+      throw new Error(`${dir} is incomplete: ${path} is missing. Build the app again (npm run build).`);
+    }
   }
   return files;
 }
 
-export async function buildPlayer(): Promise<void> {
-  await build({ configFile: PLAYER_CONFIG });
-}
-
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' }, 'no-build': { type: 'boolean' } }, allowPositionals: true });
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { out: { type: 'string' }, 'no-build': { type: 'boolean' }, 'player-dir': { type: 'string' } }, allowPositionals: true });
+  } catch (error) {
+    process.stderr.write(`scorm: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('usage: npm run scorm -- <assignment file> [--out <file.zip>] [--no-build]\n');
+    process.stderr.write(USAGE);
     return 2;
   }
   let assignmentText: string;
@@ -63,11 +81,20 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`scorm: ${file}: ${(error as Error).message}\n`);
     return 1;
   }
-  if (!values['no-build']) {
+  let playerFiles: Record<string, Uint8Array>;
+  const playerDir = values['player-dir'] ?? (values['no-build'] ? BUILT_PLAYER_DIR : undefined);
+  if (playerDir) {
+    try {
+      playerFiles = readPlayerDir(resolve(playerDir));
+    } catch (error) {
+      process.stderr.write(`scorm: ${(error as Error).message}\n`);
+      return 1;
+    }
+  } else {
     process.stderr.write('scorm: building the player…\n');
-    await buildPlayer();
+    playerFiles = await buildPlayerFiles();
   }
-  const zip = buildScormZip({ data, playerFiles: readPlayerFiles() });
+  const zip = buildScormZip({ data, playerFiles });
   const out = resolve(values.out ?? scormPackageName(data.assignment));
   writeFileSync(out, zip);
   process.stderr.write(`scorm: wrote ${out} (${Math.round(zip.length / 1024)} KiB): upload it to the LMS as a SCORM 1.2 package.\n`);

@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { resolveItemScenario, type AssignmentFile } from '@/domain/instructor/assignment';
+import { fileNameSlug, resolveItemScenario, type AssignmentFile } from '@/domain/instructor/assignment';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
 import { buildScormManifest } from './scorm-manifest';
 
@@ -8,6 +8,9 @@ import { buildScormManifest } from './scorm-manifest';
  * a relative base so it runs from any folder of the LMS, and offline), `assignment.js` with the
  * assignment and every scenario it needs in full (shipped ones too, so the package does not
  * depend on the LMS's copy of anything), and imsmanifest.xml listing every file.
+ *
+ * Pure (bytes in, bytes out), so the same code packs in Node (`npm run scorm`) and in the
+ * browser (the instructor UI, with the player fetched by fetch-player-files.ts).
  */
 
 /** The global the player reads; assignment.js sets it before the player's module runs. */
@@ -24,7 +27,7 @@ export class ScormPackageError extends Error {}
 export function playerDataFor(assignment: AssignmentFile, lookup: (id: string) => Scenario | undefined): PlayerData {
   const scenarios = assignment.items.map((item, i) => {
     const scenario = resolveItemScenario(item, assignment.passMark, lookup);
-    if (!scenario) throw new ScormPackageError(`Item ${i + 1} names the scenario "${String(item.scenario)}", which is not in scenarios/.`);
+    if (!scenario) throw new ScormPackageError(`Item ${i + 1} names the scenario "${String(item.scenario)}", which is not among the scenarios shipped with ChartLab.`);
     if (scenario.patients.bundle) throw new ScormPackageError(`Item ${i + 1} (${scenario.id}) uses an imported FHIR bundle, which the SCORM player cannot load yet.`);
     return scenario;
   });
@@ -47,7 +50,7 @@ export interface ScormPackageInput {
 }
 
 export function scormPackageFiles(input: ScormPackageInput): Record<string, Uint8Array> {
-  if (!input.playerFiles['index.html']) throw new ScormPackageError('The player has no index.html; build it first (npm run scorm builds it).');
+  if (!input.playerFiles['index.html']) throw new ScormPackageError('The SCORM player has no index.html, so the package would not start.');
   const files: Record<string, Uint8Array> = { ...input.playerFiles, 'assignment.js': strToU8(playerDataScript(input.data)) };
   const { assignment } = input.data;
   const manifest = buildScormManifest({
@@ -70,6 +73,7 @@ export function buildScormZip(input: ScormPackageInput): Uint8Array {
   return zipSync(zippable, { level: 6 });
 }
 
-export function scormPackageName(assignment: Pick<AssignmentFile, 'id'>): string {
-  return `${assignment.id}.scorm12.zip`;
+/** "Week 3: lab audit" → "week-3-lab-audit.scorm12.zip" (the id when the title has no letters or digits). */
+export function scormPackageName(assignment: Pick<AssignmentFile, 'id' | 'title'>): string {
+  return `${fileNameSlug(assignment.title) || fileNameSlug(assignment.id) || 'assignment'}.scorm12.zip`;
 }

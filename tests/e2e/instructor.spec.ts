@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { strFromU8, unzipSync } from 'fflate';
-import { expect, test, type Frame, type Locator, type Page } from '@playwright/test';
+import { strFromU8 } from 'fflate';
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { cliKey, flag, repoRoot, scormCalls, startStubLms, submit, unpackZip, type StubLms } from './scorm-lms';
 
 /**
  * The instructor loop end to end, in one browser: author a scenario (a copy of a shipped one,
@@ -17,51 +15,10 @@ import { expect, test, type Frame, type Locator, type Page } from '@playwright/t
  * the re-scored scores and the learner's feedback.
  */
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SHIPPED = 'lab-data-quality';
-
-interface Finding {
-  target: string;
-  errorType: string;
-  correction: string;
-}
-
-function cliKey(scenarioId: string): { seed: number; answers: { findings: Finding[] } } {
-  const out = execFileSync(process.execPath, ['bin/chartlab.mjs', 'scenario', 'key', scenarioId], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
-  return JSON.parse(out) as { seed: number; answers: { findings: Finding[] } };
-}
 
 const axe = (page: Page, scope: string) =>
   new AxeBuilder({ page }).include(scope).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-
-const SECTIONS = ['Summary', 'Medications', 'Problems', 'Allergies', 'Immunizations', 'Labs', 'Encounters', 'History', 'Documents', 'Vitals'];
-
-async function flagButton(page: Page | Frame, target: string): Promise<Locator> {
-  const button = page.locator(`button.audit-flag__button[data-target="${target}"]`).first();
-  if ((await button.count()) > 0) return button;
-  const tabs = page.getByRole('tablist', { name: 'Chart sections' });
-  for (const section of SECTIONS) {
-    await tabs.getByRole('tab', { name: new RegExp(`^${section}`) }).click();
-    if ((await button.count()) > 0) return button;
-  }
-  throw new Error(`No Flag button for ${target}`);
-}
-
-async function flag(page: Page | Frame, finding: Finding) {
-  await (await flagButton(page, finding.target)).click();
-  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
-  await dialog.getByLabel('Error type').selectOption(finding.errorType);
-  await dialog.getByLabel('Proposed correction').fill(finding.correction);
-  await dialog.getByRole('button', { name: 'Save finding' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-async function submit(page: Page | Frame) {
-  await page.getByRole('button', { name: 'Submit', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Submit your answers?' });
-  await dialog.getByRole('button', { name: 'Submit for scoring' }).click();
-  await expect(page.getByRole('heading', { name: 'Score report' })).toBeVisible();
-}
 
 test('an instructor authors and assigns a scenario, a learner completes it from the link, and the gradebook shows the re-scored result', async ({ page }) => {
   test.slow();
@@ -173,32 +130,7 @@ test('an instructor authors and assigns a scenario, a learner completes it from 
 
 const SCORM_FIXTURE = join(repoRoot, 'tests/lms/fixtures/lab-audit.assignment.json');
 
-/** A host page with a recording SCORM 1.2 API stub (window.API), the package in an iframe. */
-const STUB_LMS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stub LMS</title><script>
-window.scormCalls = [];
-const data = { 'cmi.core.student_name': 'Lopez, Maria', 'cmi.core.student_id': 'S1001', 'cmi.core.lesson_status': 'not attempted', 'cmi.suspend_data': '' };
-const rec = (name, args, result) => { window.scormCalls.push([name, ...args.map(String), result]); return result; };
-window.API = {
-  LMSInitialize: (a) => rec('LMSInitialize', [a], 'true'),
-  LMSFinish: (a) => rec('LMSFinish', [a], 'true'),
-  LMSGetValue: (e) => rec('LMSGetValue', [e], data[e] ?? ''),
-  LMSSetValue: (e, v) => { data[e] = String(v); return rec('LMSSetValue', [e, v], 'true'); },
-  LMSCommit: (a) => rec('LMSCommit', [a], 'true'),
-  LMSGetLastError: () => '0',
-  LMSGetErrorString: () => 'No error',
-  LMSGetDiagnostic: () => '',
-};
-</script></head><body><main><h1>Stub LMS</h1><iframe id="sco" name="sco" title="Course content" src="/pkg/index.html" style="width:100%;height:900px;border:0"></iframe></main></body></html>`;
-
-/** The same, with scorm-again's Scorm12API as the LMS: its validation checks every value the package sends. */
-const SCORM_AGAIN_LMS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>scorm-again LMS</title>
-<script src="/scorm-again/scorm12.min.js"></script>
-<script>window.API = new Scorm12API({ logLevel: 5, autocommit: false }); window.API.loadFromJSON({ core: { student_name: 'Lopez, Maria', student_id: 'S1001' } });</script>
-</head><body><main><iframe id="sco" name="sco" title="Course content" src="/pkg/index.html" style="width:100%;height:900px;border:0"></iframe></main></body></html>`;
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.xml': 'application/xml', '.json': 'application/json' };
-
-let lms: Server | undefined;
+let lms: StubLms | undefined;
 let lmsBase = '';
 
 test.describe('the SCORM 1.2 package', () => {
@@ -207,40 +139,14 @@ test.describe('the SCORM 1.2 package', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chartlab-scorm-'));
     const zipPath = join(dir, 'package.zip');
     execFileSync('npm', ['run', '--silent', 'scorm', '--', SCORM_FIXTURE, '--out', zipPath], { cwd: repoRoot, encoding: 'utf8', timeout: 170_000, stdio: 'pipe' });
-    const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    const files = unpackZip(new Uint8Array(readFileSync(zipPath)), join(dir, 'pkg'));
     expect(strFromU8(files['imsmanifest.xml'] as Uint8Array)).toContain('adlcp:scormtype="sco"');
-    const pkg = join(dir, 'pkg');
-    for (const [name, bytes] of Object.entries(files)) {
-      mkdirSync(dirname(join(pkg, name)), { recursive: true });
-      writeFileSync(join(pkg, name), bytes);
-    }
-    const scormAgain = join(repoRoot, 'node_modules/scorm-again/dist/scorm12.min.js');
-    lms = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const send = (status: number, body: string | Buffer, type = 'text/html') => {
-        res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8` });
-        res.end(body);
-      };
-      if (url.pathname === '/lms.html') return send(200, STUB_LMS);
-      if (url.pathname === '/lms-again.html') return send(200, SCORM_AGAIN_LMS);
-      if (url.pathname === '/scorm-again/scorm12.min.js') return send(200, readFileSync(scormAgain), 'text/javascript');
-      if (url.pathname.startsWith('/pkg/')) {
-        const path = normalize(join(pkg, decodeURIComponent(url.pathname.slice(5))));
-        if (!path.startsWith(pkg)) return send(403, 'no');
-        try {
-          return send(200, readFileSync(path), TYPES[extname(path)] ?? 'application/octet-stream');
-        } catch {
-          return send(404, 'not found');
-        }
-      }
-      send(404, 'not found');
-    });
-    await new Promise<void>((resolve) => lms?.listen(0, '127.0.0.1', resolve));
-    lmsBase = `http://127.0.0.1:${(lms.address() as AddressInfo).port}`;
+    lms = await startStubLms(join(dir, 'pkg'));
+    lmsBase = lms.base;
   });
 
   test.afterAll(async () => {
-    await new Promise<void>((resolve) => (lms ? lms.close(() => resolve()) : resolve()));
+    await lms?.close();
   });
 
   /** Item 2 (shipped lab audit) with the CLI key, item 1 (authored) handed in empty: 50%, failed. */
@@ -273,7 +179,7 @@ test.describe('the SCORM 1.2 package', () => {
     await frame.getByRole('button', { name: 'Finish and send my score' }).click();
     await expect(frame.getByText(/Finished: your score was sent/)).toBeVisible();
 
-    const calls = (await page.evaluate(() => (window as unknown as { scormCalls: string[][] }).scormCalls)) as string[][];
+    const calls = await scormCalls(page);
     const names = calls.map((c) => c[0]);
     expect(names[0]).toBe('LMSInitialize');
     expect(names.at(-1)).toBe('LMSFinish');

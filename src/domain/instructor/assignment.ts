@@ -115,6 +115,16 @@ export async function readAssignment(input: unknown, hashing: Hashing): Promise<
   return parsed.data;
 }
 
+/** Lower-case ASCII words joined by "-", for file names and ids: "Week 3: Lab Audit" → "week-3-lab-audit". */
+export function fileNameSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 export function assignmentFileName(assignment: Pick<AssignmentFile, 'id'>): string {
   return `${assignment.id}.assignment.json`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answersSchema } from '@/domain/scoring/submission-schema';
-import { ASSIGNMENT_FORMAT, assignmentFileSchema } from './assignment';
+import { ASSIGNMENT_FORMAT, assignmentFileSchema, fileNameSlug } from './assignment';
 import { describeZodError, InstructorFileError, parseJsonText } from './format-errors';
 import { keyedHashOf, type Hashing } from './hashing';
 
@@ -99,14 +99,7 @@ export function serializeResult(result: ResultFile): string {
 
 /** "chartlab-result-<assignment>-<learner>-<date>.json". */
 export function resultFileName(result: Pick<ResultFile, 'assignment' | 'learner' | 'exportedAt'>): string {
-  const slug = (text: string) =>
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-  return `chartlab-result-${slug(result.assignment.id) || 'assignment'}-${slug(result.learner.name) || 'learner'}-${result.exportedAt.slice(0, 10)}.json`;
+  return `chartlab-result-${fileNameSlug(result.assignment.id) || 'assignment'}-${fileNameSlug(result.learner.name) || 'learner'}-${result.exportedAt.slice(0, 10)}.json`;
 }
 
 export type ResultRead =

@@ -5,9 +5,10 @@ import { defineConfig } from 'vite';
 /**
  * The SCORM player: a small app of its own (the exercise session, workspaces and score report,
  * no library, no storage) built with a relative base, so it runs from whatever folder an LMS
- * unpacks the package into, and needs no network. `npm run scorm` builds it and packs it.
+ * unpacks the package into, and needs no network. build-player.ts builds it in memory for
+ * `npm run scorm` and for the app's build (dist/scorm-player/); outDir only serves a build run
+ * by hand with `vite build --config src/lms/player/vite.config.ts`.
  */
-export const SCORM_PLAYER_OUT_DIR = fileURLToPath(new URL('../../../.tmp/scorm-player', import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -16,7 +17,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@': fileURLToPath(new URL('../..', import.meta.url)) } },
   build: {
-    outDir: SCORM_PLAYER_OUT_DIR,
+    outDir: fileURLToPath(new URL('../../../.tmp/scorm-player', import.meta.url)),
     emptyOutDir: true,
     // LMS players often run in older embedded browsers; stay at a widely supported target.
     target: 'es2020',

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { newId } from '@/db/ids';
-import { createAssignment, type AssignmentFile } from '@/domain/instructor/assignment';
+import { createAssignment, fileNameSlug, type AssignmentFile } from '@/domain/instructor/assignment';
 import { InstructorFileError } from '@/domain/instructor/format-errors';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
 import { TASK_KIND_LABELS } from '@/ui/components/exercise-format';
@@ -25,16 +25,6 @@ function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);
 }
 
 /**
@@ -73,7 +63,7 @@ export function AssignmentBuilder({ shipped, authored, onCreated, today }: Assig
     try {
       const assignment = await createAssignment(
         {
-          id: `${slug(title) || 'assignment'}-${newId().slice(0, 6)}`,
+          id: `${fileNameSlug(title).slice(0, 40) || 'assignment'}-${newId().slice(0, 6)}`,
           title,
           course,
           dueDate,

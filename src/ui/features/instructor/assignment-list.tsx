@@ -1,18 +1,22 @@
 import { useId, useState } from 'react';
 import type { StoredAssignment } from '@/db/assignment-repo';
 import { assignmentFileName, assignmentLink, itemScenarioId, serializeAssignment, type AssignmentFile } from '@/domain/instructor/assignment';
+import type { Scenario } from '@/domain/scenario/scenario-schema';
 import { downloadFile, formatPercent } from './download';
+import { ScormDownload } from './scorm-download';
 
 interface AssignmentListProps {
   assignments: readonly StoredAssignment[];
   titleOf: (scenarioId: string) => string;
+  /** Shipped scenarios by id, for SCORM packages (which carry every scenario in full). */
+  lookupShipped: (scenarioId: string) => Scenario | undefined;
   /** The app's address without a fragment, for links. */
   baseUrl: string;
   onDelete: (assignment: AssignmentFile) => void;
 }
 
-/** Assignments made here: share as a link or a file (which `npm run scorm` turns into a SCORM package). */
-export function AssignmentList({ assignments, titleOf, baseUrl, onDelete }: AssignmentListProps) {
+/** Assignments made here: share as a link, a file, or a SCORM 1.2 package for an LMS. */
+export function AssignmentList({ assignments, titleOf, lookupShipped, baseUrl, onDelete }: AssignmentListProps) {
   const headingId = useId();
   return (
     <section className="card instructor-panel" aria-labelledby={headingId}>
@@ -23,7 +27,7 @@ export function AssignmentList({ assignments, titleOf, baseUrl, onDelete }: Assi
         <ul className="assignment-cards">
           {assignments.map(({ assignment }) => (
             <li key={assignment.id}>
-              <AssignmentCard assignment={assignment} titleOf={titleOf} baseUrl={baseUrl} onDelete={onDelete} />
+              <AssignmentCard assignment={assignment} titleOf={titleOf} lookupShipped={lookupShipped} baseUrl={baseUrl} onDelete={onDelete} />
             </li>
           ))}
         </ul>
@@ -35,11 +39,13 @@ export function AssignmentList({ assignments, titleOf, baseUrl, onDelete }: Assi
 function AssignmentCard({
   assignment,
   titleOf,
+  lookupShipped,
   baseUrl,
   onDelete,
 }: {
   assignment: AssignmentFile;
   titleOf: (id: string) => string;
+  lookupShipped: (id: string) => Scenario | undefined;
   baseUrl: string;
   onDelete: (a: AssignmentFile) => void;
 }) {
@@ -83,9 +89,10 @@ function AssignmentCard({
           Delete
         </button>
       </div>
+      <ScormDownload assignment={assignment} lookupShipped={lookupShipped} />
       <p className="muted small">
-        For an LMS (Moodle, Canvas, Blackboard): download the file, then <span className="mono">npm run scorm -- {assignmentFileName(assignment)}</span> makes a SCORM 1.2
-        package to upload.
+        For an LMS (Moodle, Canvas, Blackboard): upload the SCORM package as a SCORM activity; it runs offline and reports score and completion. The same package
+        on the command line: download the file, then <span className="mono">npm run scorm -- {assignmentFileName(assignment)}</span>.
       </p>
     </article>
   );

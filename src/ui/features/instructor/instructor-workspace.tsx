@@ -79,7 +79,8 @@ export function InstructorWorkspace({ tab, onTab, shipped, Report, baseUrl, toda
   };
 
   const exportScenario = (scenario: Scenario) => downloadFile(`${scenario.id}.json`, serializeScenario(scenario));
-  const titleOf = (id: string) => authored.find((a) => a.id === id)?.scenario.title ?? shipped.find((s) => s.id === id)?.title ?? id;
+  const lookupShipped = (id: string) => shipped.find((s) => s.id === id);
+  const titleOf = (id: string) => authored.find((a) => a.id === id)?.scenario.title ?? lookupShipped(id)?.title ?? id;
 
   return (
     <Tabs
@@ -138,12 +139,13 @@ export function InstructorWorkspace({ tab, onTab, shipped, Report, baseUrl, toda
             today={today}
             onCreated={async (assignment) => {
               await saveAssignment(db, assignment);
-              setNotice(`Created “${assignment.title}”. Share the link or the file below.`);
+              setNotice(`Created “${assignment.title}”. Share the link, the file or the SCORM package below.`);
             }}
           />
           <AssignmentList
             assignments={assignments}
             titleOf={titleOf}
+            lookupShipped={lookupShipped}
             baseUrl={baseUrl}
             onDelete={async (a) => {
               if (window.confirm(`Delete “${a.title}” from this browser? Learners who have it keep their copy.`)) await deleteAssignment(db, a.id);
@@ -153,7 +155,7 @@ export function InstructorWorkspace({ tab, onTab, shipped, Report, baseUrl, toda
       )}
       {tab === 'gradebook' && (
         <Gradebook
-          lookupScenario={(id) => shipped.find((s) => s.id === id)}
+          lookupScenario={lookupShipped}
           knownAssignments={assignments.map((a) => a.assignment)}
           Report={Report}
         />

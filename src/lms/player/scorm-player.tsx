@@ -110,6 +110,7 @@ export function ScormPlayer({ data, session }: { data: PlayerData; session: Scor
           scenario={scenario}
           seed={seed}
           libraryHref="#overview"
+          libraryLabel="the assignment"
           canWork={(e) => hasWorkspace(e.kind)}
           Workspace={ExerciseWorkspace}
           Report={ExerciseReport}

@@ -207,7 +207,7 @@ function rawFirstPage(tx: IDBTransaction, learnerId: string, size: number): Prom
  * through the index. Then submitAttempt with that many attempts stored, which now also reads and
  * rewrites the stats row.
  */
-async function dashboard(count: number, runs: number): Promise<{ dexie: number[]; raw: number[]; submit: number[]; attempts: number; rowBytes: number }> {
+async function dashboard(count: number, runs: number): Promise<{ dexie: number[]; raw: number[]; rowGet: number[]; compute: number[]; submit: number[]; attempts: number; rowBytes: number }> {
   const db = await freshDB('chartlab-bench-dashboard');
   await db.learners.add({ id: 'someone-else', name: 'Someone Else', createdAt: 0, lastActiveAt: 0 });
   await seedAttempts(db, makeAttempts(count));
@@ -216,6 +216,8 @@ async function dashboard(count: number, runs: number): Promise<{ dexie: number[]
   const idb = db.backendDB();
   const dexie: number[] = [];
   const raw: number[] = [];
+  const rowGet: number[] = [];
+  const compute: number[] = [];
   let attempts = 0;
   for (let i = -3; i < runs; i++) {
     let t0 = performance.now();
@@ -228,13 +230,17 @@ async function dashboard(count: number, runs: number): Promise<{ dexie: number[]
     t0 = performance.now();
     const tx = idb.transaction(['learnerStats', 'attemptSummaries'], 'readonly');
     const row = (await request(tx.objectStore('learnerStats').get(LEARNER))) as LearnerStats;
+    const t1 = performance.now();
     const rawFigures = dashboardFromStats(row);
+    const t2 = performance.now();
     const first = await rawFirstPage(tx, LEARNER, 25);
     const rawMs = performance.now() - t0;
     if (rawFigures.totalAttempts !== attempts || attempts !== count || first[0]?.id !== page[0]?.id) throw new Error('raw and Dexie disagree');
     if (i >= 0) {
       dexie.push(dexieMs);
       raw.push(rawMs);
+      rowGet.push(t1 - t0);
+      compute.push(t2 - t1);
     }
   }
   const row = (await db.learnerStats.get(LEARNER))!;
@@ -259,7 +265,7 @@ async function dashboard(count: number, runs: number): Promise<{ dexie: number[]
   }
   if ((await getDashboard(db, LEARNER)).totalAttempts !== count + runs) throw new Error('submits not counted');
   await dropDB(db);
-  return { dexie, raw, submit, attempts, rowBytes };
+  return { dexie, raw, rowGet, compute, submit, attempts, rowBytes };
 }
 
 // --- 3. bulk import of 10,000 attempts ----------------------------------------------------------
@@ -385,37 +391,25 @@ async function bulkImport(count: number, runs: number): Promise<{ runs: ImportRu
   return { runs: results, megabytes: text.length / (1024 * 1024) };
 }
 
-/**
- * Where the dashboard time goes: the stats row read with raw IndexedDB, and computing the
- * figures from it; and, for comparison, what reading every summary (the dashboard before v3)
- * costs with raw IndexedDB.
- */
-async function dashboardParts(count: number): Promise<{ rowGet: number; compute: number; summariesGetAll: number; summaryBytes: number }> {
-  const db = await freshDB('chartlab-bench-dashboard-parts');
+/** For comparison: reading every summary of the learner (what the dashboard did before v3) with raw IndexedDB. */
+async function readAllSummaries(count: number): Promise<{ getAll: number; bytes: number }> {
+  const db = await freshDB('chartlab-bench-all-summaries');
   await seedAttempts(db, makeAttempts(count));
   const idb = db.backendDB();
   const range = IDBKeyRange.bound([LEARNER, -Infinity], [LEARNER, Infinity]);
-  const rowGets: number[] = [];
-  const computes: number[] = [];
-  const getAlls: number[] = [];
-  let summaryBytes = 0;
-  for (let i = 0; i < 8; i++) {
-    let t0 = performance.now();
-    const row = (await request(idb.transaction('learnerStats', 'readonly').objectStore('learnerStats').get(LEARNER))) as LearnerStats;
-    rowGets.push(performance.now() - t0);
-    t0 = performance.now();
-    dashboardFromStats(row);
-    computes.push(performance.now() - t0);
-    t0 = performance.now();
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
     const rows = (await request(idb.transaction('attemptSummaries', 'readonly').objectStore('attemptSummaries').index('[learnerId+finishedAt]').getAll(range))) as AttemptSummary[];
-    getAlls.push(performance.now() - t0);
-    summaryBytes = JSON.stringify(rows).length;
+    times.push(performance.now() - t0);
+    bytes = JSON.stringify(rows).length;
   }
   await dropDB(db);
-  return { rowGet: median(rowGets), compute: median(computes), summariesGetAll: median(getAlls), summaryBytes };
+  return { getAll: median(times), bytes };
 }
 
-const api = { autosave, dashboard, dashboardParts, bulkImport, median };
+const api = { autosave, dashboard, readAllSummaries, bulkImport, median };
 export type PersistenceBenchApi = typeof api;
 declare global {
   interface Window {

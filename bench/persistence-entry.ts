@@ -3,10 +3,11 @@
  * each piece of persistence work done through ChartLab's db layer (Dexie) and the same work done
  * with raw IndexedDB calls on the same database, so the two can be compared.
  */
-import { computeDashboard, getDashboard, listAttempts } from '@/db/attempt-repo';
+import { listAttempts, submitAttempt } from '@/db/attempt-repo';
 import { saveDraft } from '@/db/draft-repo';
 import { exportProgress, importProgress, serializeProgress, verifyProgressFile, type ProgressFile } from '@/db/export-import';
-import { draftId, summarizeAttempt, type Attempt, type AttemptSummary, type Draft } from '@/db/records';
+import { addToLearnerStats, buildLearnerStats, dashboardFromStats, getDashboard } from '@/db/learner-stats';
+import { draftId, summarizeAttempt, type Attempt, type AttemptSummary, type Draft, type LearnerStats } from '@/db/records';
 import { TrainerDB } from '@/db/trainer-db';
 import { SKILL_DOMAINS, type TaskKind } from '@/domain/scenario/scenario-schema';
 import type { ScoreReport } from '@/domain/scoring/score-types';
@@ -114,10 +115,13 @@ function makeAttempts(count: number, learnerId = LEARNER): Attempt[] {
   return attempts;
 }
 
+/** Stores one learner's attempts as the app does: attempts, summaries and the stats row in one transaction. */
 async function seedAttempts(db: TrainerDB, attempts: Attempt[]): Promise<void> {
-  await db.transaction('rw', db.attempts, db.attemptSummaries, async () => {
+  const summaries = attempts.map(summarizeAttempt);
+  await db.transaction('rw', db.attempts, db.attemptSummaries, db.learnerStats, async () => {
     await db.attempts.bulkAdd(attempts);
-    await db.attemptSummaries.bulkAdd(attempts.map(summarizeAttempt));
+    await db.attemptSummaries.bulkAdd(summaries);
+    await addToLearnerStats(db, summaries[0]!.learnerId, summaries);
   });
 }
 
@@ -181,8 +185,29 @@ async function autosave(count: number): Promise<{ dexie: number[]; raw: number[]
 
 // --- 2. dashboard over 10,000 attempts ----------------------------------------------------------
 
-/** getDashboard + the first page of history, and the same reads with raw index queries. */
-async function dashboard(count: number, runs: number): Promise<{ dexie: number[]; raw: number[]; attempts: number }> {
+/** The learner's first history page, newest first, through the index with raw IndexedDB. */
+function rawFirstPage(tx: IDBTransaction, learnerId: string, size: number): Promise<AttemptSummary[]> {
+  const rows: AttemptSummary[] = [];
+  const range = IDBKeyRange.bound([learnerId, -Infinity], [learnerId, Infinity]);
+  return new Promise((resolve, reject) => {
+    const cursor = tx.objectStore('attemptSummaries').index('[learnerId+finishedAt]').openCursor(range, 'prev');
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (!c || rows.length === size) return resolve(rows);
+      rows.push(c.value as AttemptSummary);
+      c.continue();
+    };
+    cursor.onerror = () => reject(cursor.error);
+  });
+}
+
+/**
+ * getDashboard + the first page of history (what the Progress screen loads), and the same work
+ * with raw IndexedDB: get the stats row, compute the figures from it, read the first page
+ * through the index. Then submitAttempt with that many attempts stored, which now also reads and
+ * rewrites the stats row.
+ */
+async function dashboard(count: number, runs: number): Promise<{ dexie: number[]; raw: number[]; rowGet: number[]; compute: number[]; submit: number[]; attempts: number; rowBytes: number }> {
   const db = await freshDB('chartlab-bench-dashboard');
   await db.learners.add({ id: 'someone-else', name: 'Someone Else', createdAt: 0, lastActiveAt: 0 });
   await seedAttempts(db, makeAttempts(count));
@@ -191,6 +216,8 @@ async function dashboard(count: number, runs: number): Promise<{ dexie: number[]
   const idb = db.backendDB();
   const dexie: number[] = [];
   const raw: number[] = [];
+  const rowGet: number[] = [];
+  const compute: number[] = [];
   let attempts = 0;
   for (let i = -3; i < runs; i++) {
     let t0 = performance.now();
@@ -201,31 +228,44 @@ async function dashboard(count: number, runs: number): Promise<{ dexie: number[]
     if (page.length !== 25) throw new Error('first page has not 25 rows');
 
     t0 = performance.now();
-    const tx = idb.transaction('attemptSummaries', 'readonly');
-    const index = tx.objectStore('attemptSummaries').index('[learnerId+finishedAt]');
-    const range = IDBKeyRange.bound([LEARNER, -Infinity], [LEARNER, Infinity]);
-    const summaries = (await request(index.getAll(range))) as AttemptSummary[];
-    const rawFigures = computeDashboard(summaries);
-    const first: AttemptSummary[] = [];
-    await new Promise<void>((resolve, reject) => {
-      const cursor = idb.transaction('attemptSummaries', 'readonly').objectStore('attemptSummaries').index('[learnerId+finishedAt]').openCursor(range, 'prev');
-      cursor.onsuccess = () => {
-        const c = cursor.result;
-        if (!c || first.length === 25) return resolve();
-        first.push(c.value as AttemptSummary);
-        c.continue();
-      };
-      cursor.onerror = () => reject(cursor.error);
-    });
+    const tx = idb.transaction(['learnerStats', 'attemptSummaries'], 'readonly');
+    const row = (await request(tx.objectStore('learnerStats').get(LEARNER))) as LearnerStats;
+    const t1 = performance.now();
+    const rawFigures = dashboardFromStats(row);
+    const t2 = performance.now();
+    const first = await rawFirstPage(tx, LEARNER, 25);
     const rawMs = performance.now() - t0;
-    if (rawFigures.totalAttempts !== attempts || first[0]?.id !== page[0]?.id) throw new Error('raw and Dexie disagree');
+    if (rawFigures.totalAttempts !== attempts || attempts !== count || first[0]?.id !== page[0]?.id) throw new Error('raw and Dexie disagree');
     if (i >= 0) {
       dexie.push(dexieMs);
       raw.push(rawMs);
+      rowGet.push(t1 - t0);
+      compute.push(t2 - t1);
     }
   }
+  const row = (await db.learnerStats.get(LEARNER))!;
+  const rowBytes = [row.finishedAt, row.score, row.elapsedMs, row.passed, row.domain, row.scenario].reduce((n, c) => n + c.byteLength, 0);
+
+  const submit: number[] = [];
+  const [template] = makeAttempts(1);
+  for (let i = 0; i < runs; i++) {
+    const a = template!;
+    const t0 = performance.now();
+    await submitAttempt(db, {
+      learnerId: LEARNER,
+      scenario: { id: a.scenarioId, domain: 'data-quality', difficulty: 'intermediate', task: { kind: 'validation' } },
+      seed: a.seed,
+      answers: a.answers,
+      report: a.report,
+      startedAt: a.startedAt,
+      elapsedMs: a.elapsedMs,
+      finishedAt: Date.UTC(2026, 5, 1) + i,
+    });
+    submit.push(performance.now() - t0);
+  }
+  if ((await getDashboard(db, LEARNER)).totalAttempts !== count + runs) throw new Error('submits not counted');
   await dropDB(db);
-  return { dexie, raw, attempts };
+  return { dexie, raw, rowGet, compute, submit, attempts, rowBytes };
 }
 
 // --- 3. bulk import of 10,000 attempts ----------------------------------------------------------
@@ -241,13 +281,21 @@ interface ImportRun {
   raw: number;
 }
 
+/**
+ * importProgress's writes with raw IndexedDB: look up every id, add the new attempts and their
+ * summaries, then the stats row as addToLearnerStats does for a learner without one (get the
+ * row, count the learner's index keys, build the row from the new summaries, put it). The bench
+ * imports into a new learner, so the merge into an existing row is not needed here.
+ */
 async function rawMerge(db: TrainerDB, file: ProgressFile): Promise<void> {
   const idb = db.backendDB();
-  const tx = idb.transaction(['learners', 'attempts', 'attemptSummaries'], 'readwrite');
+  const tx = idb.transaction(['learners', 'attempts', 'attemptSummaries', 'learnerStats'], 'readwrite');
   const learners = tx.objectStore('learners');
   const attempts = tx.objectStore('attempts');
   const summaries = tx.objectStore('attemptSummaries');
-  const getLearner = learners.get(file.learner.id);
+  const stats = tx.objectStore('learnerStats');
+  const learnerId = file.learner.id;
+  const getLearner = learners.get(learnerId);
   getLearner.onsuccess = () => {
     if (!getLearner.result) learners.add(file.learner);
     let pending = file.attempts.length;
@@ -257,11 +305,23 @@ async function rawMerge(db: TrainerDB, file: ProgressFile): Promise<void> {
       get.onsuccess = () => {
         exists[i] = get.result !== undefined;
         if (--pending > 0) return;
+        const added: AttemptSummary[] = [];
         file.attempts.forEach((a, j) => {
           if (exists[j]) return;
           attempts.add(a);
-          summaries.put(summarizeAttempt(a));
+          const summary = summarizeAttempt(a);
+          summaries.put(summary);
+          added.push(summary);
         });
+        const getRow = stats.get(learnerId);
+        getRow.onsuccess = () => {
+          if (getRow.result) return tx.abort(); // the bench imports into a learner without a stats row
+          const counted = summaries.index('[learnerId+finishedAt]').count(IDBKeyRange.bound([learnerId, -Infinity], [learnerId, Infinity]));
+          counted.onsuccess = () => {
+            if (counted.result !== added.length) return tx.abort(); // the learner had summaries already
+            stats.put(buildLearnerStats(learnerId, added));
+          };
+        };
       };
     });
   };
@@ -270,12 +330,14 @@ async function rawMerge(db: TrainerDB, file: ProgressFile): Promise<void> {
 
 /** importProgress's write transaction for this file (a new learner, new attempts), without the file check. */
 async function dexieMerge(db: TrainerDB, file: ProgressFile): Promise<void> {
-  await db.transaction('rw', [db.learners, db.attempts, db.attemptSummaries, db.drafts, db.quizSessions, db.quizItems], async () => {
+  await db.transaction('rw', [db.learners, db.attempts, db.attemptSummaries, db.learnerStats, db.drafts, db.quizSessions, db.quizItems], async () => {
     if (!(await db.learners.get(file.learner.id))) await db.learners.add(file.learner);
     const existing = await db.attempts.bulkGet(file.attempts.map((a) => a.id));
     const added = file.attempts.filter((_, i) => !existing[i]);
+    const summaries = added.map(summarizeAttempt);
     await db.attempts.bulkAdd(added);
-    await db.attemptSummaries.bulkPut(added.map(summarizeAttempt));
+    await db.attemptSummaries.bulkPut(summaries);
+    await addToLearnerStats(db, file.learner.id, summaries);
   });
 }
 
@@ -301,7 +363,9 @@ async function bulkImport(count: number, runs: number): Promise<{ runs: ImportRu
     const t0 = performance.now();
     await merge(db, file);
     const ms = performance.now() - t0;
-    if ((await db.attempts.count()) !== count || (await db.attemptSummaries.count()) !== count) throw new Error('raw import incomplete');
+    if ((await db.attempts.count()) !== count || (await db.attemptSummaries.count()) !== count || (await getDashboard(db, LEARNER)).totalAttempts !== count) {
+      throw new Error('raw import incomplete');
+    }
     await dropDB(db);
     return ms;
   };
@@ -327,33 +391,25 @@ async function bulkImport(count: number, runs: number): Promise<{ runs: ImportRu
   return { runs: results, megabytes: text.length / (1024 * 1024) };
 }
 
-/** Where the dashboard time goes: reading the summaries, and computing the figures. */
-async function dashboardParts(count: number): Promise<{ getAll: number; compute: number; dexieRead: number; bytes: number }> {
-  const db = await freshDB('chartlab-bench-dashboard-parts');
+/** For comparison: reading every summary of the learner (what the dashboard did before v3) with raw IndexedDB. */
+async function readAllSummaries(count: number): Promise<{ getAll: number; bytes: number }> {
+  const db = await freshDB('chartlab-bench-all-summaries');
   await seedAttempts(db, makeAttempts(count));
   const idb = db.backendDB();
   const range = IDBKeyRange.bound([LEARNER, -Infinity], [LEARNER, Infinity]);
-  const reads: number[] = [];
-  const computes: number[] = [];
-  const dexieReads: number[] = [];
+  const times: number[] = [];
   let bytes = 0;
-  for (let i = 0; i < 8; i++) {
-    let t0 = performance.now();
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
     const rows = (await request(idb.transaction('attemptSummaries', 'readonly').objectStore('attemptSummaries').index('[learnerId+finishedAt]').getAll(range))) as AttemptSummary[];
-    reads.push(performance.now() - t0);
-    t0 = performance.now();
-    computeDashboard(rows);
-    computes.push(performance.now() - t0);
-    t0 = performance.now();
-    await db.attemptSummaries.where('[learnerId+finishedAt]').between([LEARNER, -Infinity], [LEARNER, Infinity]).toArray();
-    dexieReads.push(performance.now() - t0);
+    times.push(performance.now() - t0);
     bytes = JSON.stringify(rows).length;
   }
   await dropDB(db);
-  return { getAll: median(reads), compute: median(computes), dexieRead: median(dexieReads), bytes };
+  return { getAll: median(times), bytes };
 }
 
-const api = { autosave, dashboard, dashboardParts, bulkImport, median };
+const api = { autosave, dashboard, readAllSummaries, bulkImport, median };
 export type PersistenceBenchApi = typeof api;
 declare global {
   interface Window {

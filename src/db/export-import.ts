@@ -3,6 +3,7 @@ import { sha256Hex } from '@/domain/checksum/sha256';
 import { APP_VERSION } from './app-version';
 import { guardWrite, LearnerNotFoundError } from './db-errors';
 import { learnerRange } from './learner-range';
+import { addToLearnerStats } from './learner-stats';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, progressFileSchema } from './progress-file-schema';
 import { draftId, quizItemId, summarizeAttempt, type Attempt, type Draft, type Learner, type QuizItemStats, type QuizSession } from './records';
 import { DB_VERSION, type TrainerDB } from './trainer-db';
@@ -210,9 +211,10 @@ function uniqueName(name: string, taken: readonly string[]): string {
 /**
  * Checks a progress file (text or parsed JSON) and merges it in ONE transaction: the learner
  * (by id, created if missing, renamed "Name (2)" if the name is taken by someone else),
- * attempts by id (same id = skipped), drafts only when the file's revision is newer, quiz
- * sessions by id, quiz item stats when the file's were seen more recently. A refused file
- * (ProgressFileError) or a failed write leaves the database as it was.
+ * attempts by id (same id = skipped; new ones are counted in the learner's stats row), drafts
+ * only when the file's revision is newer, quiz sessions by id, quiz item stats when the file's
+ * were seen more recently. A refused file (ProgressFileError) or a failed write leaves the
+ * database as it was.
  */
 export async function importProgress(db: TrainerDB, input: unknown, options: ImportOptions = {}): Promise<ImportSummary> {
   const file = await verifyProgressFile(input);
@@ -223,7 +225,7 @@ export async function importProgress(db: TrainerDB, input: unknown, options: Imp
   const sessions = file.quiz.sessions.map((s) => (rekey ? { ...s, learnerId: targetId } : s));
   const items = file.quiz.items.map((q) => (rekey ? { ...q, learnerId: targetId, id: quizItemId(targetId, q.itemKey) } : q));
 
-  const tables = [db.learners, db.attempts, db.attemptSummaries, db.drafts, db.quizSessions, db.quizItems];
+  const tables = [db.learners, db.attempts, db.attemptSummaries, db.learnerStats, db.drafts, db.quizSessions, db.quizItems];
   return guardWrite(() =>
     db.transaction('rw', tables, async () => {
       let learner = await db.learners.get(targetId);
@@ -238,8 +240,10 @@ export async function importProgress(db: TrainerDB, input: unknown, options: Imp
 
       const existingAttempts = await db.attempts.bulkGet(attempts.map((a) => a.id));
       const newAttempts = attempts.filter((_, i) => !existingAttempts[i]);
+      const newSummaries = newAttempts.map(summarizeAttempt);
       await db.attempts.bulkAdd(newAttempts);
-      await db.attemptSummaries.bulkPut(newAttempts.map(summarizeAttempt));
+      await db.attemptSummaries.bulkPut(newSummaries);
+      await addToLearnerStats(db, targetId, newSummaries);
 
       const existingDrafts = await db.drafts.bulkGet(drafts.map((d) => d.id));
       const newerDrafts = drafts.filter((d, i) => !existingDrafts[i] || d.revision > existingDrafts[i].revision);

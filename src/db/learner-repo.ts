@@ -78,14 +78,14 @@ export async function describeLearnerData(db: TrainerDB, learnerId: string): Pro
 }
 
 /**
- * Deletes a learner and all their work (attempts, summaries, drafts, quiz data) in one
+ * Deletes a learner and all their work (attempts, summaries, stats, drafts, quiz data) in one
  * transaction, and clears the active learner if it was them. This can't be undone, so the
  * caller must pass `{ confirm: true }` after asking the user (show describeLearnerData first;
  * suggest exporting). Returns what was removed.
  */
 export async function deleteLearner(db: TrainerDB, learnerId: string, options: { confirm: true }): Promise<LearnerDataCounts> {
   if (options?.confirm !== true) throw new NotConfirmedError('Deleting a learner');
-  const tables = [db.learners, db.attempts, db.attemptSummaries, db.drafts, db.quizSessions, db.quizItems, db.settings];
+  const tables = [db.learners, db.attempts, db.attemptSummaries, db.learnerStats, db.drafts, db.quizSessions, db.quizItems, db.settings];
   return guardWrite(() =>
     db.transaction('rw', tables, async () => {
       if (!(await db.learners.get(learnerId))) throw new LearnerNotFoundError(learnerId);
@@ -96,6 +96,7 @@ export async function deleteLearner(db: TrainerDB, learnerId: string, options: {
         quizItems: await learnerRange(db.quizItems, '[learnerId+dueAt]', [learnerId]).delete(),
       };
       await learnerRange(db.attemptSummaries, '[learnerId+finishedAt]', [learnerId]).delete();
+      await db.learnerStats.delete(learnerId);
       await db.learners.delete(learnerId);
       if ((await getSetting(db, 'activeLearnerId')) === learnerId) await db.settings.put({ key: 'activeLearnerId', value: null });
       return counts;

@@ -74,6 +74,40 @@ export interface AttemptSummary {
 }
 
 /**
+ * Everything the Progress dashboard shows for one learner, in ONE row (added in v3), so the
+ * dashboard reads this row and the first page of history instead of every summary (10,000
+ * summaries are 3 MB; reading them took longer than the dashboard's 100 ms budget).
+ *
+ * Derived from the learner's attemptSummaries and written in the same transaction as every write
+ * to them (learner-stats.ts). The per-attempt columns are typed arrays (structured clone copies
+ * them as blocks) in the order of the `[learnerId+finishedAt]` index: finishedAt, then id. The
+ * figures are computed from them at read time, in that order, so they come out exactly as reading
+ * every summary would give them (floating-point sums included), in the reader's time zone.
+ * A row whose `layout` is not the current one is rebuilt from the summaries before it is used.
+ */
+export interface LearnerStats {
+  learnerId: string;
+  /** STATS_LAYOUT of the code that wrote it. */
+  layout: number;
+  finishedAt: Float64Array;
+  score: Float64Array;
+  elapsedMs: Float64Array;
+  /** 1 = passed. */
+  passed: Uint8Array;
+  /** Index into `domains`. */
+  domain: Uint32Array;
+  /** Index into `scenarioIds`. */
+  scenario: Uint32Array;
+  domains: AttemptDomain[];
+  scenarioIds: string[];
+  /**
+   * Summed over all attempts: for each error type, the report items missed or wrong (`missed`)
+   * and the attempts with at least one (`attempts`). Counts, so the order of adding doesn't matter.
+   */
+  missedErrorTypes: { errorType: string; missed: number; attempts: number }[];
+}
+
+/**
  * Work in progress on one case (scenario + seed, and the assignment when it is an assignment item)
  * for one learner. Deleted when the attempt is submitted.
  */

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { computeDashboard, getAttempt, getDashboard, listAttempts, type AttemptFilters, type Dashboard } from './attempt-repo';
+import { getAttempt, listAttempts, type AttemptFilters } from './attempt-repo';
 import { useTrainerDB } from './db-context';
+import { emptyDashboard, getDashboard, type Dashboard } from './learner-stats';
 import type { Attempt, AttemptSummary } from './records';
 
 /*
@@ -37,7 +38,7 @@ export function useDashboard(learnerId: string | null | undefined): Dashboard | 
   const db = useTrainerDB();
   return useLiveQuery(() => {
     if (learnerId === undefined) return undefined;
-    if (learnerId === null) return computeDashboard([]);
+    if (learnerId === null) return emptyDashboard();
     return getDashboard(db, learnerId);
   }, [db, learnerId]);
 }

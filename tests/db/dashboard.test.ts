@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { accuracyByDomain, accuracyOverTime, getDashboard, listAttempts, mostMissedErrorTypes, rebuildAttemptSummaries, submitAttempt, timePerExercise, type AttemptScenario } from '@/db/attempt-repo';
+import { listAttempts, rebuildAttemptSummaries, submitAttempt, type AttemptScenario } from '@/db/attempt-repo';
 import { createLearner } from '@/db/learner-repo';
+import { addToLearnerStats, getDashboard, loadSummaries } from '@/db/learner-stats';
 import { summarizeAttempt, type Attempt } from '@/db/records';
 import type { TrainerDB } from '@/db/trainer-db';
 import { SKILL_DOMAINS } from '@/domain/scenario/scenario-schema';
 import type { Verdict } from '@/domain/scoring/score-types';
+import { computeDashboard } from './dashboard-oracle';
 import { emptyRecording, emptyValidation, makeReport, openTestDB, recordingScenario, validationScenario } from './db-test-utils';
 
 let db: TrainerDB;
@@ -42,7 +44,7 @@ describe('dashboard queries on a hand-checked set', () => {
 
   it('accuracy over time, by local day', async () => {
     const { a } = await seed();
-    expect(await accuracyOverTime(db, a.id)).toEqual([
+    expect((await getDashboard(db, a.id)).accuracyOverTime).toEqual([
       { day: '2026-03-10', attempts: 2, averageScore: 0.75, passRate: 0.5 },
       { day: '2026-03-11', attempts: 1, averageScore: 0.8, passRate: 1 },
       { day: '2026-03-12', attempts: 1, averageScore: 0.25, passRate: 0 },
@@ -51,7 +53,7 @@ describe('dashboard queries on a hand-checked set', () => {
 
   it('accuracy by domain, in the catalog order', async () => {
     const { a } = await seed();
-    const byDomain = await accuracyByDomain(db, a.id);
+    const { byDomain } = await getDashboard(db, a.id);
     expect(byDomain.map((d) => d.domain)).toEqual(['data-abstraction', 'data-quality']);
     expect(byDomain[0]).toEqual({ domain: 'data-abstraction', attempts: 1, averageScore: 0.8, passRate: 1, bestScore: 0.8, lastAttemptAt: day(11, 9) });
     expect(byDomain[1]).toMatchObject({ domain: 'data-quality', attempts: 3, bestScore: 1, lastAttemptAt: day(12, 9) });
@@ -61,43 +63,43 @@ describe('dashboard queries on a hand-checked set', () => {
 
   it('most missed error types count missing and wrong items only', async () => {
     const { a, b } = await seed();
-    expect(await mostMissedErrorTypes(db, a.id)).toEqual([
+    expect((await getDashboard(db, a.id)).mostMissedErrorTypes).toEqual([
       { errorType: 'transposed-mrn', missed: 3, attempts: 1 },
       { errorType: 'abnormal-not-flagged', missed: 2, attempts: 2 },
       { errorType: 'unit-error', missed: 2, attempts: 1 },
     ]);
-    expect(await mostMissedErrorTypes(db, b.id)).toEqual([{ errorType: 'duplicate-entry', missed: 1, attempts: 1 }]);
+    expect((await getDashboard(db, b.id)).mostMissedErrorTypes).toEqual([{ errorType: 'duplicate-entry', missed: 1, attempts: 1 }]);
   });
 
   it('time per exercise, by scenario', async () => {
     const { a } = await seed();
-    expect(await timePerExercise(db, a.id)).toEqual([
+    expect((await getDashboard(db, a.id)).timePerExercise).toEqual([
       { scenarioId: 'allergy-intake-intro', attempts: 1, averageMs: 120_000, medianMs: 120_000, fastestMs: 120_000, lastMs: 120_000 },
       { scenarioId: 'lab-data-quality', attempts: 2, averageMs: 45_000, medianMs: 45_000, fastestMs: 30_000, lastMs: 30_000 },
       { scenarioId: 'medication-safety-audit', attempts: 1, averageMs: 90_000, medianMs: 90_000, fastestMs: 90_000, lastMs: 90_000 },
     ]);
   });
 
-  it('the combined dashboard agrees with the single queries, and is empty for a new learner', async () => {
+  it('the totals agree with the figures computed from every summary, and are empty for a new learner', async () => {
     const { a } = await seed();
     const dashboard = await getDashboard(db, a.id);
     expect(dashboard).toMatchObject({ totalAttempts: 4, passedAttempts: 2 });
     expect(dashboard.averageScore).toBeCloseTo((0.5 + 1 + 0.8 + 0.25) / 4, 10);
-    expect(dashboard.accuracyOverTime).toEqual(await accuracyOverTime(db, a.id));
-    expect(dashboard.byDomain).toEqual(await accuracyByDomain(db, a.id));
-    expect(dashboard.mostMissedErrorTypes).toEqual(await mostMissedErrorTypes(db, a.id));
-    expect(dashboard.timePerExercise).toEqual(await timePerExercise(db, a.id));
+    expect(dashboard).toEqual(computeDashboard(await loadSummaries(db, a.id)));
 
     const fresh = await createLearner(db, 'New');
     expect(await getDashboard(db, fresh.id)).toEqual({ totalAttempts: 0, passedAttempts: 0, averageScore: 0, accuracyOverTime: [], byDomain: [], mostMissedErrorTypes: [], timePerExercise: [] });
   });
 
-  it('summaries rebuilt from the attempts are the ones written on submit', async () => {
-    const { a } = await seed();
+  it('summaries and stats rebuilt from the attempts give what was written on submit', async () => {
+    const { a, b } = await seed();
     const written = await db.attemptSummaries.orderBy('id').toArray();
+    const figures = [await getDashboard(db, a.id), await getDashboard(db, b.id)];
     expect(await rebuildAttemptSummaries(db, a.id)).toBe(4);
     expect(await rebuildAttemptSummaries(db)).toBe(5);
     expect(await db.attemptSummaries.orderBy('id').toArray()).toEqual(written);
+    expect(await db.learnerStats.count()).toBe(2);
+    expect([await getDashboard(db, a.id), await getDashboard(db, b.id)]).toEqual(figures);
   });
 });
 
@@ -138,13 +140,18 @@ describe('dashboard queries on 10,000 attempts', () => {
       };
     };
     const attempts = [...Array.from({ length: 10_000 }, (_, i) => make(a.id, i)), ...Array.from({ length: 300 }, (_, i) => make(b.id, i))];
-    await db.transaction('rw', db.attempts, db.attemptSummaries, async () => {
+    await db.transaction('rw', db.attempts, db.attemptSummaries, db.learnerStats, async () => {
       await db.attempts.bulkAdd(attempts);
-      await db.attemptSummaries.bulkAdd(attempts.map(summarizeAttempt));
+      for (const learner of [a, b]) {
+        const summaries = attempts.filter((x) => x.learnerId === learner.id).map(summarizeAttempt);
+        await db.attemptSummaries.bulkAdd(summaries);
+        await addToLearnerStats(db, learner.id, summaries);
+      }
     });
     const mine = attempts.filter((x) => x.learnerId === a.id);
 
     const dashboard = await getDashboard(db, a.id);
+    expect(dashboard).toEqual(computeDashboard(await loadSummaries(db, a.id)));
     expect(dashboard.totalAttempts).toBe(10_000);
     expect(dashboard.passedAttempts).toBe(mine.filter((x) => x.passed).length);
     expect(dashboard.byDomain.map((d) => [d.domain, d.attempts])).toEqual(SKILL_DOMAINS.map((d) => [d, mine.filter((x) => x.domain === d).length]));

@@ -11,6 +11,7 @@ import type { TrainerDB } from '@/db/trainer-db';
 import { useAttempt, useAttempts, useDashboard } from '@/db/use-attempts';
 import { useDraft } from '@/db/use-draft';
 import { useActiveLearner, useLearners } from '@/db/use-learners';
+import { isCurrentStats } from '@/db/learner-stats';
 import { emptyValidation, freshName, makeReport, validationScenario } from './db-test-utils';
 
 /*
@@ -83,5 +84,21 @@ describe('live-query hooks', () => {
     const single = renderHook(() => ({ mine: useAttempt(ana.id, attempt.id), theirs: useAttempt(ben.id, attempt.id) }), { wrapper });
     await waitFor(() => expect(single.result.current.mine?.report.score).toBe(0.9));
     expect(single.result.current.theirs).toBeNull();
+  });
+
+  it('show the right dashboard for a learner whose stats row is missing, rebuild the row outside the live query, and follow later submits', async () => {
+    db = await openTestDB();
+    const ana = await createLearner(db, 'Ana');
+    const submit = (score: number, finishedAt: number) =>
+      submitAttempt(db, { learnerId: ana.id, scenario: validationScenario, seed: 7, answers: emptyValidation, report: makeReport(validationScenario, 7, score), startedAt: 0, elapsedMs: 1000, finishedAt });
+    await submit(0.5, 1_000);
+    await submit(1, 2_000);
+    await db.learnerStats.delete(ana.id);
+    const { result } = renderHook(() => useDashboard(ana.id), { wrapper });
+    await waitFor(() => expect(result.current).toMatchObject({ totalAttempts: 2, averageScore: 0.75 }));
+    // Dexie refuses writes inside a live query; the repair runs from a timer, so it gets through.
+    await waitFor(async () => expect(isCurrentStats(await db.learnerStats.get(ana.id))).toBe(true));
+    await act(() => submit(0.9, 3_000));
+    await waitFor(() => expect(result.current).toMatchObject({ totalAttempts: 3, passedAttempts: 2 }));
   });
 });

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getDashboard, listAttempts, submitAttempt } from '@/db/attempt-repo';
+import { listAttempts, submitAttempt } from '@/db/attempt-repo';
+import { getDashboard } from '@/db/learner-stats';
 import { isQuotaExceededError, StorageFullError } from '@/db/db-errors';
 import { loadDraft, saveDraft } from '@/db/draft-repo';
 import { exportProgress, importProgress } from '@/db/export-import';

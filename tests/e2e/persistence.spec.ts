@@ -145,11 +145,22 @@ test('work survives a reload and a browser restart, is submitted to progress, an
   expect(await secondsSpent(page)).toBeGreaterThanOrEqual(beforeClose - 1);
   expect(await axeViolations(page), 'resumed exercise').toEqual([]);
 
+  // The Progress page open in a second tab, before the first attempt.
+  const progressTab = await context.newPage();
+  await progressTab.goto('/#/progress');
+  await expect(progressTab.getByRole('heading', { name: 'No attempts yet' })).toBeVisible({ timeout: 30_000 });
+
   // Finish and submit: the attempt is in Progress.
   await fillSection(page, 'medications', key.medications);
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByRole('dialog', { name: 'Submit your answers?' }).getByRole('button', { name: 'Submit for scoring' }).click();
   await expect(page.getByText('Saved to your progress.')).toBeVisible();
+  // The other tab's dashboard follows without a reload.
+  const tile = (name: string) => progressTab.locator('.progress-tile').filter({ has: progressTab.getByText(name, { exact: true }) }).locator('dd');
+  await expect(tile('Attempts')).toHaveText('1');
+  await expect(tile('Average score')).toHaveText('100%');
+  await expect(progressTab.getByRole('region', { name: 'Attempt history' }).getByRole('row')).toHaveCount(2);
+  await progressTab.close();
   await page.screenshot({ path: 'test-results/persistence-submitted.png' });
   await page.getByRole('link', { name: 'See all your progress' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Maria Lopez’s progress' })).toBeVisible();

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { createWriterId } from '@/db/ids';
 import { openTrainerDB, readInstalledVersion, type StorageStatus } from '@/db/storage-status';
-import { DB_NAME, DB_VERSION, globalIndexedDB, scenarioLookupFrom, type ScenarioLookup, type TrainerDB } from '@/db/trainer-db';
+import { DB_NAME, globalIndexedDB, scenarioLookupFrom, type ScenarioLookup, type TrainerDB } from '@/db/trainer-db';
 
 export interface OpenedDatabase {
   db: TrainerDB;
@@ -21,7 +21,8 @@ function markVersionChanged() {
 }
 
 /**
- * The scenario facts the v1 → v2 upgrade needs, only when this browser holds an older database.
+ * The scenario facts the v1 → v2 upgrade needs, only when this browser holds a v1 database (the
+ * later upgrades need none).
  * The catalog bundles every scenario and the code tables the schema checks them against, which
  * the chart viewer's first load does not need, so it is fetched only for an upgrade.
  */
@@ -31,7 +32,7 @@ async function scenarioLookupForUpgrade(): Promise<ScenarioLookup | undefined> {
   try {
     const native = await readInstalledVersion(factory, DB_NAME);
     const installed = native === null ? 0 : Math.floor(native / 10);
-    if (installed === 0 || installed >= DB_VERSION) return undefined;
+    if (installed === 0 || installed >= 2) return undefined;
   } catch {
     // openTrainerDB meets the same problem and explains it.
     return undefined;

@@ -85,6 +85,31 @@ describe('progress dashboard', () => {
     expect(rows()[0]).toHaveTextContent('90%');
   });
 
+  it('updates its figures live when an attempt is submitted while it is open', async () => {
+    const db = await freshDB();
+    const learner = await activeLearner(db);
+    const v = (score: number, items: [string, string?][]) => makeReport(validationScenario, 7, score, items as never);
+    await storeAttempt(db, learner.id, validationScenario, 7, emptyValidation, v(0.5, [['missing', 'unit-error']]), T0, 600_000);
+    renderApp(db, '#/progress');
+    const tile = async (name: string) => {
+      const tiles = (await screen.findByRole('heading', { name: 'Maria Lopez’s figures' })).closest('section') as HTMLElement;
+      return within(tiles).getByText(name, { selector: 'dt' }).nextElementSibling;
+    };
+    await waitFor(async () => expect(await tile('Attempts')).toHaveTextContent('1'));
+    expect(await tile('Average score')).toHaveTextContent('50%');
+    expect(screen.getByRole('img', { name: /^Errors you miss most/ })).toHaveAccessibleDescription('Most missed: Unit error (mg vs mcg) 1 time.');
+
+    // Submitted elsewhere (another tab, the exercise screen): the open dashboard follows.
+    await storeAttempt(db, learner.id, validationScenario, 7, emptyValidation, v(0.9, [['wrong', 'unit-error'], ['missing', 'transposed-mrn']]), T0 + DAY, 420_000);
+    await waitFor(async () => expect(await tile('Attempts')).toHaveTextContent('2'));
+    expect(await tile('Passed')).toHaveTextContent('1 (50%)');
+    expect(await tile('Average score')).toHaveTextContent('70%');
+    expect(screen.getByRole('img', { name: /^Errors you miss most/ })).toHaveAccessibleDescription('Most missed: Unit error (mg vs mcg) 2 times; Transposed MRN 1 time.');
+    expect(screen.getByRole('img', { name: /^Score over time/ })).toHaveAccessibleDescription(/2 days with attempts/);
+    const history = screen.getByRole('region', { name: 'Attempt history' });
+    expect(within(within(history).getByRole('table')).getAllByRole('row')).toHaveLength(3);
+  });
+
   it('opens a past attempt read-only with its score report and the answers with feedback', async () => {
     const db = await freshDB();
     const learner = await activeLearner(db);

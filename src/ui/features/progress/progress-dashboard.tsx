@@ -1,4 +1,4 @@
-import type { Dashboard } from '@/db/attempt-repo';
+import type { Dashboard } from '@/db/learner-stats';
 import type { AttemptDomain } from '@/db/records';
 import { useDashboard } from '@/db/use-attempts';
 import { SKILL_DOMAIN_LABELS } from '@/domain/scenario/scenario-schema';
@@ -28,7 +28,7 @@ const TOP = 8;
 /**
  * The dashboard: headline figures, then four small charts a learner would rather look at than
  * read: score over time, score by skill domain, the error types missed most, time per exercise.
- * One live read of the learner's attempt summaries feeds all of them (useDashboard).
+ * One live read of the learner's stats row feeds all of them (useDashboard).
  */
 export function ProgressDashboard({ learnerId, learnerName, scenarioTitle, errorTypeLabel, exercisesHref }: ProgressDashboardProps) {
   const dashboard = useDashboard(learnerId);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { importScenarioChart } from '@/domain/fhir/import-scenario';
-import { packagedBundleUrls, packagedInputsLoader } from '@/lms/player/packaged-bundles';
+import { packagedBundleUrls, packagedInputsLoader, runPlayerImport } from '@/lms/player/packaged-bundles';
 import { playerDataFor } from '@/lms/scorm-package';
 import { ScenarioBundleError } from '@/ui/features/fhir-import/scenario-inputs-loader';
 import { lookupShipped, syntheaAssignment } from '../domain/instructor/instructor-fixtures';
@@ -37,6 +37,17 @@ describe('the SCORM player’s chart files', () => {
     // A scenario on generated charts asks for nothing.
     expect(await packagedInputsLoader(data, fetch, inProcessImport())(data.scenarios[1]!, options())).toEqual({});
     expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it('import on the page, with progress, where there is no Worker', async () => {
+    expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe('undefined');
+    const data = playerDataFor(await syntheaAssignment(), lookupShipped);
+    const scenario = data.scenarios[2]!;
+    const labels: string[] = [];
+    const load = packagedInputsLoader(data, servePackage({ './scenarios/bundles/synthea-cris-rath.json': BUNDLE_FILE }), runPlayerImport);
+    const { chart } = await load(scenario, { signal: new AbortController().signal, onProgress: (p) => labels.push(p.label) });
+    expect(chart).toEqual(importScenarioChart(scenario, readFileSync(BUNDLE_FILE, 'utf8')));
+    expect(labels).toEqual(expect.arrayContaining(['Downloading the file', 'Parsing JSON', 'Building the chart']));
   });
 
   it('missing from the package are named, with what the learner can do', async () => {

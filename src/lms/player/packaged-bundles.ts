@@ -1,6 +1,5 @@
 import type { ExerciseInputsLoader } from '@/ui/components/exercise-inputs';
-import { runImportInWorker, type ImportRunner } from '@/ui/features/fhir-import/run-import';
-import { runImportInPage } from '@/ui/features/fhir-import/run-import-in-page';
+import { runImportInWorker, type ImportRunner, type RunningImport } from '@/ui/features/fhir-import/run-import';
 import { createScenarioInputsLoader } from '@/ui/features/fhir-import/scenario-inputs-loader';
 import { bundlesNeeded, packagedBundlePath, type PlayerData } from '../scorm-package';
 
@@ -16,7 +15,27 @@ export function packagedBundleUrls(data: PlayerData): Record<string, string> {
   return Object.fromEntries(bundlesNeeded(data).map((bundle) => [`/scenarios/${bundle}`, `./${packagedBundlePath(bundle)}`]));
 }
 
-export const runPlayerImport: ImportRunner = (...args) => (typeof Worker === 'function' ? runImportInWorker : runImportInPage)(...args);
+/**
+ * The import worker where the browser has Workers (every browser the player targets); else the
+ * same code on the page, loaded only then (the importer is some 40 kB the player need not start with).
+ */
+export const runPlayerImport: ImportRunner = (file, onProgress, options) => {
+  if (typeof Worker === 'function') return runImportInWorker(file, onProgress, options);
+  let running: RunningImport | undefined;
+  let cancelled = false;
+  const outcome = import('@/ui/features/fhir-import/run-import-in-page').then(({ runImportInPage }) => {
+    if (cancelled) return new Promise<never>(() => undefined);
+    running = runImportInPage(file, onProgress, options);
+    return running.outcome;
+  });
+  return {
+    outcome,
+    cancel: () => {
+      cancelled = true;
+      running?.cancel();
+    },
+  };
+};
 
 export function packagedInputsLoader(data: PlayerData, fetch: (url: string, init: { signal: AbortSignal }) => Promise<Response>, runImport: ImportRunner = runPlayerImport): ExerciseInputsLoader {
   return createScenarioInputsLoader({

@@ -1,7 +1,7 @@
 import type { AssignmentFile } from '@/domain/instructor/assignment';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
 import { PLAYER_DIR, PLAYER_FILE_LIST, parsePlayerFileList, type PlayerFileList } from './player-files';
-import { buildScormZip, playerDataFor, scormPackageName } from './scorm-package';
+import { bundlesNeeded, buildScormZip, itemUsingBundle, playerDataFor, ScormPackageError, scormPackageName, type PlayerData } from './scorm-package';
 
 /**
  * The browser's side of ./player-files.ts: the built player fetched from the app's own origin,
@@ -70,17 +70,46 @@ export async function fetchPlayerFiles(base: string, options: FetchPlayerFilesOp
   return files;
 }
 
+/**
+ * The chart files of the assignment's scenarios on an imported chart, fetched from the app's own
+ * origin like the player: `urls` is the app's map of shipped bundles (`/scenarios/bundles/x.json`
+ * → its asset URL), the one the exercises use. Throws ScormPackageError for a bundle this copy
+ * does not ship, PlayerFilesError for one the server does not give.
+ */
+export async function fetchScenarioBundles(data: PlayerData, urls: Readonly<Record<string, string>>, fetchFile: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<Record<string, Uint8Array>> {
+  const bundles: Record<string, Uint8Array> = {};
+  for (const bundle of bundlesNeeded(data)) {
+    const url = urls[`/scenarios/${bundle}`];
+    if (!url) throw new ScormPackageError(`The chart file ${bundle} (${itemUsingBundle(data, bundle)}) is not part of this copy of ChartLab, so it cannot go into the package.`);
+    let response: Response;
+    try {
+      response = await fetchFile(url);
+    } catch (error) {
+      throw new PlayerFilesError(`Could not reach the server ChartLab is served from to fetch the chart file ${bundle} (${(error as Error).message}). Check the connection to it and try again.`);
+    }
+    const wrongHtml = (response.headers.get('Content-Type') ?? '').startsWith('text/html');
+    if (!response.ok || wrongHtml) {
+      throw new PlayerFilesError(`The chart file ${bundle} could not be fetched for the package (${response.ok ? 'the server sent a web page instead' : `HTTP ${response.status}`}). ${REBUILD_HINT}`);
+    }
+    bundles[bundle] = new Uint8Array(await response.arrayBuffer());
+  }
+  return bundles;
+}
+
 export interface FetchScormPackageOptions extends FetchPlayerFilesOptions {
   /** The URL of the player folder, ending in "/": `${import.meta.env.BASE_URL}scorm-player/` in the app. */
   playerBase: string;
+  /** The app's shipped bundles (`/scenarios/bundles/x.json` → URL), for scenarios on an imported chart. */
+  bundleUrls?: Readonly<Record<string, string>>;
   /** Fixed time for zip entries (reproducible packages); default now. */
   mtime?: Date;
 }
 
 /**
  * The SCORM 1.2 package of an assignment, made in the browser: the player fetched from the app's
- * origin, packed by the same code as `npm run scorm`. Throws ScormPackageError (an item this copy
- * cannot pack) or PlayerFilesError (no player to fetch), each with a message for the instructor.
+ * origin with the chart files of scenarios on an imported chart, packed by the same code as
+ * `npm run scorm`. Throws ScormPackageError (an item this copy cannot pack) or PlayerFilesError
+ * (no player or chart file to fetch), each with a message for the instructor.
  */
 export async function fetchScormPackage(
   assignment: AssignmentFile,
@@ -89,7 +118,8 @@ export async function fetchScormPackage(
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   // The assignment first: no point fetching a player for a package that cannot be made.
   const data = playerDataFor(assignment, lookupShipped);
+  const bundles = await fetchScenarioBundles(data, options.bundleUrls ?? {}, options.fetch);
   const playerFiles = await fetchPlayerFiles(options.playerBase, options);
-  const bytes = buildScormZip({ data, playerFiles, ...(options.mtime ? { mtime: options.mtime } : {}) });
+  const bytes = buildScormZip({ data, playerFiles, bundles, ...(options.mtime ? { mtime: options.mtime } : {}) });
   return { fileName: scormPackageName(assignment), bytes };
 }

@@ -2,7 +2,8 @@
  * `npm run scorm -- <assignment file> [--out <file.zip>] [--no-build | --player-dir <dir>]`: builds
  * the SCORM player (src/lms/player, Vite, relative base) and packs it with the assignment into a
  * SCORM 1.2 zip to upload to Moodle, Canvas, Blackboard or any SCORM 1.2 LMS. Shipped scenarios
- * are taken from scenarios/ and written into the package in full, like authored ones.
+ * are taken from scenarios/ and written into the package in full, like authored ones, with the
+ * FHIR bundles (scenarios/bundles/) of those on an imported chart.
  *
  * The instructor UI makes the same package in the browser (same packing code, scorm-package.ts)
  * from the player the app's build ships in dist/scorm-player/; `--no-build` packs that one.
@@ -11,13 +12,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadScenarioDir } from '@/cli/scenario-files';
+import { loadScenarioDir, SCENARIO_DIR } from '@/cli/scenario-files';
 import { readAssignment } from '@/domain/instructor/assignment';
 import type { Scenario } from '@/domain/scenario/scenario-schema';
 import { DEFAULT_HASHING } from './hashing';
 import { buildPlayerFiles } from './player/build-player';
 import { parsePlayerFileList, PLAYER_DIR, PLAYER_FILE_LIST } from './player-files';
-import { buildScormZip, playerDataFor, scormPackageName } from './scorm-package';
+import { bundlesNeeded, buildScormZip, itemUsingBundle, playerDataFor, scormPackageName, type PlayerData } from './scorm-package';
 
 /** The player in the app's production build (`npm run build`). */
 export const BUILT_PLAYER_DIR = fileURLToPath(new URL(`../../dist/${PLAYER_DIR}`, import.meta.url));
@@ -50,6 +51,20 @@ export function readPlayerDir(dir: string): Record<string, Uint8Array> {
   return files;
 }
 
+/** The bundle files the package needs, read from `dir` (scenarios/) as `chartlab` reads them. */
+export function readScenarioBundles(data: PlayerData, dir = SCENARIO_DIR): Record<string, Uint8Array> {
+  const bundles: Record<string, Uint8Array> = {};
+  for (const bundle of bundlesNeeded(data)) {
+    try {
+      bundles[bundle] = new Uint8Array(readFileSync(join(dir, bundle)));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      throw new Error(`the chart file ${bundle} (${itemUsingBundle(data, bundle)}) cannot be read (${join(dir, bundle)}): ${reason}.`);
+    }
+  }
+  return bundles;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
@@ -72,11 +87,13 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   let data;
+  let bundles;
   try {
     const assignment = await readAssignment(assignmentText, DEFAULT_HASHING);
     const shipped = new Map<string, Scenario>();
     for (const r of loadScenarioDir()) if (r.ok) shipped.set(r.scenario.id, r.scenario);
     data = playerDataFor(assignment, (id) => shipped.get(id));
+    bundles = readScenarioBundles(data);
   } catch (error) {
     process.stderr.write(`scorm: ${file}: ${(error as Error).message}\n`);
     return 1;
@@ -94,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('scorm: building the player…\n');
     playerFiles = await buildPlayerFiles();
   }
-  const zip = buildScormZip({ data, playerFiles });
+  const zip = buildScormZip({ data, playerFiles, bundles });
   const out = resolve(values.out ?? scormPackageName(data.assignment));
   writeFileSync(out, zip);
   process.stderr.write(`scorm: wrote ${out} (${Math.round(zip.length / 1024)} KiB): upload it to the LMS as a SCORM 1.2 package.\n`);

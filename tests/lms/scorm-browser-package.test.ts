@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readAssignment } from '@/domain/instructor/assignment';
-import { fetchPlayerFiles, fetchScormPackage, PlayerFilesError } from '@/lms/fetch-player-files';
+import { readAssignment, serializeAssignment } from '@/domain/instructor/assignment';
+import { fetchPlayerFiles, fetchScenarioBundles, fetchScormPackage, PlayerFilesError } from '@/lms/fetch-player-files';
 import { DEFAULT_HASHING } from '@/lms/hashing';
 import { buildPlayerFiles, playerAssets } from '@/lms/player/build-player';
 import { PLAYER_DIR, PLAYER_FILE_LIST, playerFileList } from '@/lms/player-files';
-import { main as scormCli, readPlayerDir } from '@/lms/scorm-cli';
-import { ScormPackageError, scormPackageName } from '@/lms/scorm-package';
-import { lookupShipped } from '../domain/instructor/instructor-fixtures';
+import { main as scormCli, readPlayerDir, readScenarioBundles } from '@/lms/scorm-cli';
+import { playerDataFor, ScormPackageError, scormPackageName } from '@/lms/scorm-package';
+import { SCENARIO_BUNDLE_URLS } from '@/ui/app/scenario-bundles';
+import { lookupShipped, syntheaAssignment } from '../domain/instructor/instructor-fixtures';
 
 /**
  * The instructor UI packs SCORM packages in the browser from the player the app's build ships
@@ -24,7 +25,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 /** A static server over a folder, as `vite preview` serves dist/, as a fetch function. */
 function serveFolder(root: string, requests: string[] = []): typeof fetch {
   return (async (input: RequestInfo | URL) => {
-    const url = new URL(String(input));
+    const url = new URL(String(input), HOST);
     requests.push(url.pathname);
     try {
       const bytes = readFileSync(join(root, decodeURIComponent(url.pathname)));
@@ -50,6 +51,9 @@ beforeAll(async () => {
   built = await buildPlayerFiles();
   dist = mkdtempSync(join(tmpdir(), 'chartlab-dist-'));
   writeTree(dist, playerAssets(built));
+  // The shipped bundles where the app's glob says they are (in vitest, their repository paths).
+  const bundle = 'scenarios/bundles/synthea-cris-rath.json';
+  writeTree(dist, { [bundle]: new Uint8Array(readFileSync(join(__dirname, '../..', bundle))) });
 }, 120_000);
 
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -76,6 +80,29 @@ describe('the SCORM package made in the browser', () => {
     expect(browser.fileName).toBe('lab-audit-scorm.scorm12.zip');
     // Only the app's own player folder was asked for: the list, then each file once.
     expect(requests).toEqual([`/${PLAYER_DIR}/${PLAYER_FILE_LIST}`, ...playerFileList(Object.keys(built)).files.map((f) => `/${PLAYER_DIR}/${f}`)]);
+  });
+
+  it('carries the chart file of scenarios on an imported chart, as npm run scorm does, fetched once from the app', async () => {
+    const assignment = await syntheaAssignment();
+    const file = join(dist, 'synthea.assignment.json');
+    writeFileSync(file, serializeAssignment(assignment));
+    const zipPath = join(dist, 'cli-synthea.zip');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const code = await scormCli([file, '--player-dir', join(dist, PLAYER_DIR), '--out', zipPath]);
+    stderr.mockRestore();
+    expect(code).toBe(0);
+    const cli = unzipSync(new Uint8Array(readFileSync(zipPath)));
+
+    const requests: string[] = [];
+    const browser = unzipSync(
+      (await fetchScormPackage(assignment, lookupShipped, { playerBase: `${HOST}${PLAYER_DIR}/`, bundleUrls: SCENARIO_BUNDLE_URLS, fetch: serveFolder(dist, requests) })).bytes,
+    );
+    expect(Object.keys(browser).sort()).toEqual(Object.keys(cli).sort());
+    for (const [path, bytes] of Object.entries(cli)) expect(browser[path], path).toEqual(bytes);
+    expect(browser['scenarios/bundles/synthea-cris-rath.json']).toEqual(new Uint8Array(readFileSync(join(__dirname, '../../scenarios/bundles/synthea-cris-rath.json'))));
+    expect(strFromU8(browser['imsmanifest.xml']!)).toContain('<file href="scenarios/bundles/synthea-cris-rath.json"/>');
+    // Two scenarios on the one file: fetched once.
+    expect(requests.filter((r) => r.endsWith('synthea-cris-rath.json'))).toEqual(['/scenarios/bundles/synthea-cris-rath.json']);
   });
 
   it('ships the built player without source maps, with a list naming every file', () => {
@@ -142,6 +169,41 @@ describe('when the player cannot be fetched', () => {
     const fetchFn = vi.fn(serveFolder(dist));
     await expect(fetchScormPackage(assignment, () => undefined, { playerBase: base, fetch: fetchFn })).rejects.toThrow(ScormPackageError);
     expect(fetchFn).not.toHaveBeenCalled();
+  });
+});
+
+describe('when a chart file cannot be had', () => {
+  const base = `${HOST}${PLAYER_DIR}/`;
+
+  it('names a bundle this copy does not ship, and fetches nothing', async () => {
+    const fetchFn = vi.fn(serveFolder(dist));
+    await expect(fetchScormPackage(await syntheaAssignment(), lookupShipped, { playerBase: base, bundleUrls: {}, fetch: fetchFn })).rejects.toThrow(
+      new ScormPackageError('The chart file bundles/synthea-cris-rath.json (item 1, synthea-chart-audit) is not part of this copy of ChartLab, so it cannot go into the package.'),
+    );
+    expect(fetchFn).not.toHaveBeenCalled();
+  });
+
+  it('says the server did not give it: missing, a web page instead, or no connection', async () => {
+    const data = playerDataFor(await syntheaAssignment(), lookupShipped);
+    const urls = { '/scenarios/bundles/synthea-cris-rath.json': `${HOST}assets/synthea-cris-rath-abc.json` };
+    const gone = (async () => new Response('Not found', { status: 404 })) as typeof fetch;
+    await expect(fetchScenarioBundles(data, urls, gone)).rejects.toThrow(PlayerFilesError);
+    await expect(fetchScenarioBundles(data, urls, gone)).rejects.toThrow(/^The chart file bundles\/synthea-cris-rath\.json could not be fetched for the package \(HTTP 404\)\. .*npm run build/);
+    const html = (async () => new Response('<!doctype html>', { status: 200, headers: { 'Content-Type': 'text/html' } })) as typeof fetch;
+    await expect(fetchScenarioBundles(data, urls, html)).rejects.toThrow(/could not be fetched for the package \(the server sent a web page instead\)/);
+    const offline = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    await expect(fetchScenarioBundles(data, urls, offline)).rejects.toThrow(
+      'Could not reach the server ChartLab is served from to fetch the chart file bundles/synthea-cris-rath.json (Failed to fetch). Check the connection to it and try again.',
+    );
+  });
+
+  it('npm run scorm names a bundle missing from scenarios/', async () => {
+    const assignment = await syntheaAssignment();
+    const empty = mkdtempSync(join(tmpdir(), 'chartlab-scenarios-'));
+    expect(() => readScenarioBundles(playerDataFor(assignment, lookupShipped), empty)).toThrow(
+      `the chart file bundles/synthea-cris-rath.json (item 1, synthea-chart-audit) cannot be read (${join(empty, 'bundles/synthea-cris-rath.json')}): no such file.`,
+    );
+    rmSync(empty, { recursive: true, force: true });
   });
 });
 

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readAssignment } from '@/domain/instructor/assignment';
 import { DEFAULT_HASHING } from '@/lms/hashing';
 import { buildScormManifest, xmlId } from '@/lms/scorm-manifest';
-import { buildScormZip, playerDataFor, PLAYER_DATA_GLOBAL, playerDataScript, ScormPackageError } from '@/lms/scorm-package';
-import { lookupShipped, week3Assignment } from '../domain/instructor/instructor-fixtures';
+import { buildScormZip, bundlesNeeded, playerDataFor, PLAYER_DATA_GLOBAL, playerDataScript, ScormPackageError } from '@/lms/scorm-package';
+import { lookupShipped, syntheaAssignment, week3Assignment } from '../domain/instructor/instructor-fixtures';
 
 const IMSCP = 'http://www.imsproject.org/xsd/imscp_rootv1p1p2';
 const ADLCP = 'http://www.adlnet.org/xsd/adlcp_rootv1p2';
@@ -91,5 +91,34 @@ describe('the SCORM 1.2 package', () => {
   it('refuses a scenario it does not have', async () => {
     const assignment = await week3Assignment();
     expect(() => playerDataFor(assignment, () => undefined)).toThrow(ScormPackageError);
+  });
+
+  it('carries the FHIR bundle of the scenarios on an imported chart once, under scenarios/, named in the manifest', async () => {
+    const assignment = await syntheaAssignment();
+    const data = playerDataFor(assignment, lookupShipped);
+    expect(bundlesNeeded(data)).toEqual(['bundles/synthea-cris-rath.json']);
+    const bundle = new Uint8Array(readFileSync(join(__dirname, '../../scenarios/bundles/synthea-cris-rath.json')));
+    const zip = unzipSync(buildScormZip({ data, playerFiles: player, bundles: { 'bundles/synthea-cris-rath.json': bundle } }));
+    expect(Object.keys(zip).sort()).toEqual(['assets/app.css', 'assets/app.js', 'assignment.js', 'imsmanifest.xml', 'index.html', 'scenarios/bundles/synthea-cris-rath.json']);
+    expect(zip['scenarios/bundles/synthea-cris-rath.json']).toEqual(bundle);
+    const resource = parseXml(strFromU8(zip['imsmanifest.xml']!)).getElementsByTagNameNS(IMSCP, 'resource')[0]!;
+    const listed = Array.from(resource.getElementsByTagNameNS(IMSCP, 'file'), (f) => f.getAttribute('href'));
+    expect(listed).toContain('scenarios/bundles/synthea-cris-rath.json');
+    expect(listed.sort()).toEqual(Object.keys(zip).filter((f) => f !== 'imsmanifest.xml').sort());
+    // The player finds the file by the scenario's own name for it.
+    const script = strFromU8(zip['assignment.js']!);
+    const scenarios = (JSON.parse(script.slice(script.indexOf('= ') + 2, script.lastIndexOf(';'))) as { scenarios: { id: string; patients: { bundle?: string } }[] }).scenarios;
+    expect(scenarios.map((s) => [s.id, s.patients.bundle])).toEqual([
+      ['synthea-chart-audit', 'bundles/synthea-cris-rath.json'],
+      ['lab-data-quality', undefined],
+      ['synthea-immunization-abstraction', 'bundles/synthea-cris-rath.json'],
+    ]);
+  });
+
+  it('refuses to make a package without a bundle its scenarios need, naming the file and the item', async () => {
+    const data = playerDataFor(await syntheaAssignment(), lookupShipped);
+    expect(() => buildScormZip({ data, playerFiles: player })).toThrow(
+      new ScormPackageError('The chart file bundles/synthea-cris-rath.json (item 1, synthea-chart-audit) was not given to the packager, so the package would be incomplete.'),
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { DrillDownReportProps } from '@/ui/features/instructor/gradebook';
 import { ScoreReport } from '@/ui/features/score-report/score-report';
 import { exerciseDocuments } from './exercise-workspaces';
 import { RequireDatabase } from './require-database';
+import { SCENARIO_BUNDLE_URLS } from './scenario-bundles';
 import { formatHash } from './routes';
 import { scenarioCatalog } from './scenario-catalog';
 import type { SectionPageProps } from './sections';
@@ -43,6 +44,7 @@ export default function InstructorPage({ route, navigate }: SectionPageProps) {
           tab={tab}
           onTab={(next) => navigate(formatHash({ section: 'instructor', id: next }))}
           shipped={scenarioCatalog.scenarios}
+          bundleUrls={SCENARIO_BUNDLE_URLS}
           Report={GradebookReport}
           baseUrl={window.location.href.replace(/#.*$/, '')}
           today={today()}

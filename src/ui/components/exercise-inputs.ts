@@ -11,12 +11,13 @@ export interface InputsProgress {
 /**
  * What `buildExercise` needs beyond the scenario and seed: for a scenario that names a FHIR
  * bundle (`patients.bundle`), the imported chart. The app provides the loader that fetches and
- * imports shipped bundles (src/ui/app/scenario-bundles.ts); features ask for it through
+ * imports shipped bundles (src/ui/app/scenario-bundles.ts), and the SCORM player one that loads
+ * them from its package (src/lms/player/packaged-bundles.ts); features ask for it through
  * `useExerciseInputsLoader`, so none of them needs to know where bundles come from.
  */
 export type ExerciseInputsLoader = (scenario: Scenario, options: { onProgress: (progress: InputsProgress) => void; signal: AbortSignal }) => Promise<ExerciseInputs>;
 
-/** Without the app's loader (the SCORM player, a feature rendered alone): generated charts only. */
+/** Without a loader (a feature rendered alone): generated charts only. */
 export const generatedChartsOnly: ExerciseInputsLoader = async (scenario) => {
   const bundle = scenario.patients.bundle;
   if (bundle) throw new Error(`This exercise uses the imported chart ${bundle}, which cannot be loaded here.`);

@@ -51,6 +51,29 @@ export function week3Assignment(): Promise<AssignmentFile> {
   );
 }
 
+/**
+ * "Week 5 Synthea": both shipped scenarios on the imported Synthea chart (one bundle file between
+ * them) and a generated lab audit, as an instructor picks them in the assignment builder.
+ */
+export function syntheaAssignment(): Promise<AssignmentFile> {
+  return createAssignment(
+    {
+      id: 'week-5-synthea',
+      title: 'Week 5: Synthea record',
+      dueDate: '2026-07-17',
+      attemptsAllowed: 1,
+      passMark: 0.7,
+      items: [
+        { scenario: lookupShipped('synthea-chart-audit') as Scenario, seed: 11, shipped: true },
+        { scenario: lookupShipped('lab-data-quality') as Scenario, seed: 10120, shipped: true },
+        { scenario: lookupShipped('synthea-immunization-abstraction') as Scenario, seed: 1, shipped: true },
+      ],
+      createdAt: '2026-07-01T09:00:00.000Z',
+    },
+    hashing,
+  );
+}
+
 export type AnswerChoice = 'key' | 'empty';
 
 /** The answers of an item: the full key or nothing. */

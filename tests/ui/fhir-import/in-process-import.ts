@@ -1,6 +1,5 @@
-import type { ImportMessage } from '@/ui/features/fhir-import/import-protocol';
-import { runImportRequest } from '@/ui/features/fhir-import/import-worker-core';
-import { outcomeOf, type ImportOutcome, type ImportRunner } from '@/ui/features/fhir-import/run-import';
+import type { ImportRunner } from '@/ui/features/fhir-import/run-import';
+import { runImportInPage } from '@/ui/features/fhir-import/run-import-in-page';
 
 /**
  * Runs the worker's code in the test's thread (jsdom has no Worker): the same messages the page
@@ -9,16 +8,6 @@ import { outcomeOf, type ImportOutcome, type ImportRunner } from '@/ui/features/
 export function inProcessImport(requests: Parameters<ImportRunner>[2][] = []): ImportRunner {
   return (file, onProgress, options = {}) => {
     requests.push(options);
-    let cancelled = false;
-    const outcome = new Promise<ImportOutcome>((done) => {
-      const post = (message: ImportMessage) => {
-        if (cancelled) return;
-        const ended = outcomeOf(message);
-        if (ended) done(ended);
-        else if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
-      };
-      setTimeout(() => void runImportRequest({ type: 'import', file, ...options }, post), 0);
-    });
-    return { outcome, cancel: () => (cancelled = true) };
+    return runImportInPage(file, onProgress, options);
   };
 }

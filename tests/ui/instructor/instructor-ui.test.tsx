@@ -14,6 +14,7 @@ import { importScenarioChart } from '@/domain/fhir/import-scenario';
 import { createAssignment } from '@/domain/instructor/assignment';
 import { scenarioToForm } from '@/domain/instructor/scenario-form';
 import { serializeResult } from '@/domain/instructor/result';
+import { SCENARIO_BUNDLE_URLS } from '@/ui/app/scenario-bundles';
 import { Gradebook } from '@/ui/features/instructor/gradebook';
 import { InstructorWorkspace, type InstructorTab } from '@/ui/features/instructor/instructor-workspace';
 import { ScenarioEditor } from '@/ui/features/instructor/scenario-editor';
@@ -89,7 +90,7 @@ describe('instructor mode', () => {
   it('copies a shipped scenario into an authored one, keeps it in IndexedDB and duplicates it', async () => {
     const user = userEvent.setup();
     let tab: InstructorTab = 'scenarios';
-    const ui = () => <InstructorWorkspace tab={tab} onTab={(t) => (tab = t)} shipped={shippedScenarios} Report={Report} baseUrl="https://chartlab.test/" today="2026-07-01" />;
+    const ui = () => <InstructorWorkspace tab={tab} onTab={(t) => (tab = t)} shipped={shippedScenarios} bundleUrls={SCENARIO_BUNDLE_URLS} Report={Report} baseUrl="https://chartlab.test/" today="2026-07-01" />;
     const { rerender } = render(await withDb(ui()));
     await user.selectOptions(await screen.findByLabelText('Or start from a shipped scenario'), 'mpi-duplicates-intro');
     await user.click(screen.getByRole('button', { name: 'Copy and edit' }));

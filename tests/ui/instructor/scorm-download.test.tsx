@@ -59,7 +59,7 @@ describe('Download SCORM 1.2 package', () => {
     let release = () => {};
     const { fetchFn, requests } = playerServer({ hold: new Promise<void>((r) => (release = r)) });
     vi.stubGlobal('fetch', fetchFn);
-    render(<ScormDownload assignment={assignment} lookupShipped={lookupShipped} />);
+    render(<ScormDownload assignment={assignment} lookupShipped={lookupShipped} bundleUrls={{}} />);
     const button = screen.getByRole('button', { name: 'Download SCORM 1.2 package' });
     expect(button).not.toHaveAttribute('aria-disabled');
 
@@ -85,7 +85,7 @@ describe('Download SCORM 1.2 package', () => {
   it('says what went wrong when the player cannot be fetched, and can try again', async () => {
     const user = userEvent.setup();
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
-    render(<ScormDownload assignment={assignment} lookupShipped={lookupShipped} />);
+    render(<ScormDownload assignment={assignment} lookupShipped={lookupShipped} bundleUrls={{}} />);
     const button = screen.getByRole('button', { name: 'Download SCORM 1.2 package' });
     await user.click(button);
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -104,7 +104,7 @@ describe('Download SCORM 1.2 package', () => {
   it('says the player is missing from this copy of ChartLab when the server has none', async () => {
     const user = userEvent.setup();
     vi.stubGlobal('fetch', vi.fn(async () => new Response('Not found', { status: 404 })));
-    render(<ScormDownload assignment={assignment} lookupShipped={lookupShipped} />);
+    render(<ScormDownload assignment={assignment} lookupShipped={lookupShipped} bundleUrls={{}} />);
     await user.click(screen.getByRole('button', { name: 'Download SCORM 1.2 package' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/This copy of ChartLab has no SCORM player \(scorm-player\/files\.json: HTTP 404\)/);
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
@@ -114,7 +114,7 @@ describe('Download SCORM 1.2 package', () => {
     const user = userEvent.setup();
     const fetchFn = vi.fn();
     vi.stubGlobal('fetch', fetchFn);
-    render(<ScormDownload assignment={assignment} lookupShipped={() => undefined} />);
+    render(<ScormDownload assignment={assignment} lookupShipped={() => undefined} bundleUrls={{}} />);
     await user.click(screen.getByRole('button', { name: 'Download SCORM 1.2 package' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Item 1 names the scenario "mpi-duplicates-intro", which is not among the scenarios shipped with ChartLab.');
     expect(fetchFn).not.toHaveBeenCalled();

@@ -10,13 +10,15 @@ interface AssignmentListProps {
   titleOf: (scenarioId: string) => string;
   /** Shipped scenarios by id, for SCORM packages (which carry every scenario in full). */
   lookupShipped: (scenarioId: string) => Scenario | undefined;
+  /** The app's shipped FHIR bundles by path, which SCORM packages carry for scenarios on an imported chart. */
+  bundleUrls: Readonly<Record<string, string>>;
   /** The app's address without a fragment, for links. */
   baseUrl: string;
   onDelete: (assignment: AssignmentFile) => void;
 }
 
 /** Assignments made here: share as a link, a file, or a SCORM 1.2 package for an LMS. */
-export function AssignmentList({ assignments, titleOf, lookupShipped, baseUrl, onDelete }: AssignmentListProps) {
+export function AssignmentList({ assignments, titleOf, lookupShipped, bundleUrls, baseUrl, onDelete }: AssignmentListProps) {
   const headingId = useId();
   return (
     <section className="card instructor-panel" aria-labelledby={headingId}>
@@ -27,7 +29,7 @@ export function AssignmentList({ assignments, titleOf, lookupShipped, baseUrl, o
         <ul className="assignment-cards">
           {assignments.map(({ assignment }) => (
             <li key={assignment.id}>
-              <AssignmentCard assignment={assignment} titleOf={titleOf} lookupShipped={lookupShipped} baseUrl={baseUrl} onDelete={onDelete} />
+              <AssignmentCard assignment={assignment} titleOf={titleOf} lookupShipped={lookupShipped} bundleUrls={bundleUrls} baseUrl={baseUrl} onDelete={onDelete} />
             </li>
           ))}
         </ul>
@@ -40,12 +42,14 @@ function AssignmentCard({
   assignment,
   titleOf,
   lookupShipped,
+  bundleUrls,
   baseUrl,
   onDelete,
 }: {
   assignment: AssignmentFile;
   titleOf: (id: string) => string;
   lookupShipped: (id: string) => Scenario | undefined;
+  bundleUrls: Readonly<Record<string, string>>;
   baseUrl: string;
   onDelete: (a: AssignmentFile) => void;
 }) {
@@ -89,7 +93,7 @@ function AssignmentCard({
           Delete
         </button>
       </div>
-      <ScormDownload assignment={assignment} lookupShipped={lookupShipped} />
+      <ScormDownload assignment={assignment} lookupShipped={lookupShipped} bundleUrls={bundleUrls} />
       <p className="muted small">
         For an LMS (Moodle, Canvas, Blackboard): upload the SCORM package as a SCORM activity; it runs offline and reports score and completion. The same package
         on the command line: download the file, then <span className="mono">npm run scorm -- {assignmentFileName(assignment)}</span>.

@@ -28,6 +28,8 @@ interface InstructorWorkspaceProps {
   tab: InstructorTab;
   onTab: (tab: InstructorTab) => void;
   shipped: readonly Scenario[];
+  /** The shipped FHIR bundles by path (`/scenarios/bundles/x.json` → URL), for SCORM packages. */
+  bundleUrls: Readonly<Record<string, string>>;
   Report: ComponentType<DrillDownReportProps>;
   baseUrl: string;
   today: string;
@@ -45,7 +47,7 @@ interface Editing {
  * and say where xAPI statements go. Everything is kept in this browser (authoredScenarios,
  * assignments); files and links carry it to learners and back.
  */
-export function InstructorWorkspace({ tab, onTab, shipped, Report, baseUrl, today }: InstructorWorkspaceProps) {
+export function InstructorWorkspace({ tab, onTab, shipped, bundleUrls, Report, baseUrl, today }: InstructorWorkspaceProps) {
   const db = useTrainerDB();
   const authored = useAuthoredScenarios();
   const assignments = useAssignments();
@@ -146,6 +148,7 @@ export function InstructorWorkspace({ tab, onTab, shipped, Report, baseUrl, toda
             assignments={assignments}
             titleOf={titleOf}
             lookupShipped={lookupShipped}
+            bundleUrls={bundleUrls}
             baseUrl={baseUrl}
             onDelete={async (a) => {
               if (window.confirm(`Delete “${a.title}” from this browser? Learners who have it keep their copy.`)) await deleteAssignment(db, a.id);

@@ -20,6 +20,8 @@ interface ScormDownloadProps {
   assignment: AssignmentFile;
   /** Shipped scenarios by id (authored ones travel inside the assignment). */
   lookupShipped: (id: string) => Scenario | undefined;
+  /** The app's shipped FHIR bundles (`/scenarios/bundles/x.json` → URL), packed for scenarios on an imported chart. */
+  bundleUrls: Readonly<Record<string, string>>;
   /** Where the built player is served; the app's own by default. */
   playerBase?: string;
 }
@@ -30,11 +32,11 @@ function progressText(state: Extract<State, { kind: 'busy' }>): string {
 }
 
 /**
- * "Download SCORM 1.2 package": fetches the player from the app's own origin and packs it with
- * the assignment in the browser, with the code `npm run scorm` uses, so an instructor needs no
+ * "Download SCORM 1.2 package": fetches the player (and the chart files of scenarios on an
+ * imported chart) from the app's own origin and packs them with the assignment in the browser, with the code `npm run scorm` uses, so an instructor needs no
  * terminal. The button stays focusable while busy (aria-disabled) so focus is not lost.
  */
-export function ScormDownload({ assignment, lookupShipped, playerBase = APP_PLAYER_BASE }: ScormDownloadProps) {
+export function ScormDownload({ assignment, lookupShipped, bundleUrls, playerBase = APP_PLAYER_BASE }: ScormDownloadProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const busy = state.kind === 'busy';
 
@@ -42,7 +44,7 @@ export function ScormDownload({ assignment, lookupShipped, playerBase = APP_PLAY
     if (busy) return;
     setState({ kind: 'busy', done: 0, total: null });
     try {
-      const pkg = await fetchScormPackage(assignment, lookupShipped, { playerBase, onProgress: (done, total) => setState({ kind: 'busy', done, total }) });
+      const pkg = await fetchScormPackage(assignment, lookupShipped, { playerBase, bundleUrls, onProgress: (done, total) => setState({ kind: 'busy', done, total }) });
       downloadFile(pkg.fileName, pkg.bytes, 'application/zip');
       setState({ kind: 'done', fileName: pkg.fileName, size: pkg.bytes.length });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { itemAttemptNumber } from '@/db/assignment-repo';
 import { submitAttempt } from '@/db/attempt-repo';
 import { canonicalJson } from '@/domain/checksum/canonical-json';
@@ -7,9 +7,8 @@ import { exportProgress, importProgress, ProgressFileError, type ProgressFile } 
 import { createLearner } from '@/db/learner-repo';
 import { draftId } from '@/db/records';
 import { sha256Hex } from '@/domain/checksum/sha256';
-import type { TrainerDB } from '@/db/trainer-db';
 import type { RecordingAnswers } from '@/domain/scoring/submission-schema';
-import { dumpAll, emptyRecording, makeReport, openTestDB, recordingScenario } from './db-test-utils';
+import { dumpAll, emptyRecording, makeReport, recordingScenario, testDatabases } from './db-test-utils';
 
 /*
  * An assignment item is its own case: the same scenario and seed done as free practice, or for
@@ -17,15 +16,7 @@ import { dumpAll, emptyRecording, makeReport, openTestDB, recordingScenario } fr
  * deletes another's draft.
  */
 
-const opened: TrainerDB[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-async function freshDB(): Promise<TrainerDB> {
-  const db = await openTestDB();
-  opened.push(db);
-  return db;
-}
+const freshDB = testDatabases();
 
 const T0 = Date.UTC(2026, 4, 2, 12);
 const SCENARIO = recordingScenario.id;

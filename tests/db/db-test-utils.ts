@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import type { AttemptScenario } from '@/db/attempt-repo';
 import { TrainerDB, type TrainerDBOptions } from '@/db/trainer-db';
 import type { FeedbackItem, ScoreReport, Verdict } from '@/domain/scoring/score-types';
@@ -22,6 +23,19 @@ export async function openTestDB(options: Omit<TrainerDBOptions, 'indexedDB' | '
   const db = new TrainerDB(freshName(), { ...freshFactory(), ...options });
   await db.open();
   return db;
+}
+
+/** For a test file: `const freshDB = testDatabases();` opens test databases that are closed after each test. */
+export function testDatabases(): () => Promise<TrainerDB> {
+  const opened: TrainerDB[] = [];
+  afterEach(() => {
+    for (const db of opened.splice(0)) db.close();
+  });
+  return async () => {
+    const db = await openTestDB();
+    opened.push(db);
+    return db;
+  };
 }
 
 /** Every row of every table, each table sorted by primary key: for "nothing changed" checks. */

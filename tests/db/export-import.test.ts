@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { submitAttempt } from '@/db/attempt-repo';
 import { LearnerNotFoundError } from '@/db/db-errors';
 import { loadDraft, saveDraft } from '@/db/draft-repo';
@@ -9,17 +9,9 @@ import { quizItemId, type Learner } from '@/db/records';
 import { DB_VERSION, type TrainerDB } from '@/db/trainer-db';
 import { canonicalJson } from '@/domain/checksum/canonical-json';
 import { sha256Hex } from '@/domain/checksum/sha256';
-import { dumpAll, emptyValidation, makeReport, openTestDB, realValidationCase, recordingScenario, validationScenario, emptyRecording } from './db-test-utils';
+import { dumpAll, emptyValidation, makeReport, realValidationCase, recordingScenario, validationScenario, emptyRecording, testDatabases } from './db-test-utils';
 
-const opened: TrainerDB[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-async function freshDB(): Promise<TrainerDB> {
-  const db = await openTestDB();
-  opened.push(db);
-  return db;
-}
+const freshDB = testDatabases();
 
 const T0 = Date.UTC(2026, 4, 2, 12);
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rebuildAttemptSummaries, submitAttempt, type AttemptScenario } from '@/db/attempt-repo';
 import { exportProgress, importProgress } from '@/db/export-import';
 import { createLearner, deleteLearner } from '@/db/learner-repo';
@@ -7,17 +7,9 @@ import { summarizeAttempt, type Attempt, type AttemptSummary, type LearnerStats 
 import type { TrainerDB } from '@/db/trainer-db';
 import type { Verdict } from '@/domain/scoring/score-types';
 import { computeDashboard } from './dashboard-oracle';
-import { dumpAll, emptyRecording, emptyValidation, makeReport, openTestDB, recordingScenario, validationScenario } from './db-test-utils';
+import { dumpAll, emptyRecording, emptyValidation, makeReport, recordingScenario, validationScenario, testDatabases } from './db-test-utils';
 
-const opened: TrainerDB[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-async function freshDB(): Promise<TrainerDB> {
-  const db = await openTestDB();
-  opened.push(db);
-  return db;
-}
+const freshDB = testDatabases();
 
 const HOUR = 3_600_000;
 /** Local time, so that some attempts share a local day and others don't, in any time zone. */

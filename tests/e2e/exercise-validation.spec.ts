@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { cliKey, flag, submit, type Finding } from './audit-helpers';
 
 /**
  * The validation (chart audit) exercise end to end: flag every planted error but one from the
@@ -10,65 +9,10 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
  * the workspace, the flag form and the feedback.
  */
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SCENARIO = 'medication-safety-audit';
-
-interface Finding {
-  target: string;
-  errorType: string;
-  correction: string;
-}
-
-interface ValidationKey {
-  seed: number;
-  answers: { kind: 'validation'; findings: Finding[] };
-}
-
-/** The answer key as the CLI prints it (`chartlab scenario key <id>`): the submission format. */
-function cliKey(scenarioId: string): ValidationKey {
-  const out = execFileSync(process.execPath, ['bin/chartlab.mjs', 'scenario', 'key', scenarioId], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
-  return JSON.parse(out) as ValidationKey;
-}
 
 const axe = (page: Page, scope: string) =>
   new AxeBuilder({ page }).include(scope).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-
-const SECTIONS = ['Summary', 'Medications', 'Problems', 'Allergies', 'Immunizations', 'Labs', 'Encounters', 'History', 'Documents', 'Vitals'];
-
-/**
- * The Flag button for a target (`ResourceType/id`, `DocumentReference/<id>`, `Patient/<id>`):
- * documents and the banner are always on screen; other facts are in one of the chart's sections.
- */
-async function flagButton(page: Page, target: string): Promise<Locator> {
-  const button = page.locator(`button.audit-flag__button[data-target="${target}"]`).first();
-  if ((await button.count()) > 0) return button;
-  const tabs = page.getByRole('tablist', { name: 'Chart sections' });
-  for (const section of SECTIONS) {
-    await tabs.getByRole('tab', { name: new RegExp(`^${section}`) }).click();
-    if ((await button.count()) > 0) return button;
-  }
-  throw new Error(`No Flag button for ${target}`);
-}
-
-async function flag(page: Page, finding: Finding) {
-  await (await flagButton(page, finding.target)).click();
-  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByLabel('Target')).toHaveValue(finding.target);
-  await expect(dialog.getByLabel('Error type')).toBeFocused();
-  await dialog.getByLabel('Error type').selectOption(finding.errorType);
-  await dialog.getByLabel('Proposed correction').fill(finding.correction);
-  await dialog.getByRole('button', { name: 'Save finding' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-async function submit(page: Page) {
-  await page.getByRole('button', { name: 'Submit', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Submit your answers?' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Submit for scoring' }).click();
-  await expect(page.getByRole('heading', { name: 'Score report' })).toBeFocused();
-}
 
 function percentIn(text: string | null): number {
   const match = /(\d+)%/.exec(text ?? '');

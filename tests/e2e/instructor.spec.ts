@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { strFromU8 } from 'fflate';
 import { expect, test, type Frame, type Page } from '@playwright/test';
-import { cliKey, flag, repoRoot, scormCalls, startStubLms, submit, unpackZip, type StubLms } from './scorm-lms';
+import { cliKey, flag, repoRoot, submit } from './audit-helpers';
+import { scormCalls, startStubLms, unpackZip, type StubLms } from './scorm-lms';
 
 /**
  * The instructor loop end to end, in one browser: author a scenario (a copy of a shipped one,

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { strFromU8 } from 'fflate';
 import { expect, test } from '@playwright/test';
-import { cliKey, flag, repoRoot, scormCalls, startStubLms, submit, unpackZip, type StubLms } from './scorm-lms';
+import { cliKey, flag, repoRoot, submit } from './audit-helpers';
+import { scormCalls, startStubLms, unpackZip, type StubLms } from './scorm-lms';
 
 /**
  * An instructor with no terminal: create an assignment in the instructor UI, click "Download

@@ -1,59 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import { expect, type Frame, type Locator, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { repoRoot } from './audit-helpers';
 
 /**
- * Shared by the e2e specs that work a validation exercise and run SCORM packages: the CLI's
- * answer key, flagging and submitting findings, and a stub LMS (a small static server with a host
- * page that provides a recording SCORM 1.2 API, or scorm-again's, and the package in an iframe).
+ * Shared by the e2e specs that run SCORM packages: unpacking a package, and a stub LMS (a small
+ * static server with a host page that provides a recording SCORM 1.2 API, or scorm-again's, and
+ * the package in an iframe).
  */
-
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-export interface Finding {
-  target: string;
-  errorType: string;
-  correction: string;
-}
-
-export function cliKey(scenarioId: string): { seed: number; answers: { findings: Finding[] } } {
-  const out = execFileSync(process.execPath, ['bin/chartlab.mjs', 'scenario', 'key', scenarioId], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
-  return JSON.parse(out) as { seed: number; answers: { findings: Finding[] } };
-}
-
-const SECTIONS = ['Summary', 'Medications', 'Problems', 'Allergies', 'Immunizations', 'Labs', 'Encounters', 'History', 'Documents', 'Vitals'];
-
-async function flagButton(page: Page | Frame, target: string): Promise<Locator> {
-  const button = page.locator(`button.audit-flag__button[data-target="${target}"]`).first();
-  if ((await button.count()) > 0) return button;
-  const tabs = page.getByRole('tablist', { name: 'Chart sections' });
-  for (const section of SECTIONS) {
-    await tabs.getByRole('tab', { name: new RegExp(`^${section}`) }).click();
-    if ((await button.count()) > 0) return button;
-  }
-  throw new Error(`No Flag button for ${target}`);
-}
-
-export async function flag(page: Page | Frame, finding: Finding) {
-  await (await flagButton(page, finding.target)).click();
-  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
-  await dialog.getByLabel('Error type').selectOption(finding.errorType);
-  await dialog.getByLabel('Proposed correction').fill(finding.correction);
-  await dialog.getByRole('button', { name: 'Save finding' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-export async function submit(page: Page | Frame) {
-  await page.getByRole('button', { name: 'Submit', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Submit your answers?' });
-  await dialog.getByRole('button', { name: 'Submit for scoring' }).click();
-  await expect(page.getByRole('heading', { name: 'Score report' })).toBeVisible();
-}
 
 /** Writes a zip's entries under `dir`, as an LMS unpacks a package; returns the entries. */
 export function unpackZip(zip: Uint8Array, dir: string): Record<string, Uint8Array> {

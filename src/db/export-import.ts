@@ -1,5 +1,6 @@
 import { canonicalJson } from '@/domain/checksum/canonical-json';
 import { sha256Hex } from '@/domain/checksum/sha256';
+import { fileNameSlug } from '@/domain/instructor/assignment';
 import { APP_VERSION } from './app-version';
 import { guardWrite, LearnerNotFoundError } from './db-errors';
 import { learnerRange } from './learner-range';
@@ -109,13 +110,7 @@ export function serializeProgress(file: ProgressFile): string {
 
 /** A file name such as "chartlab-progress-maria-lopez-2026-05-02.json". */
 export function progressFileName(file: Pick<ProgressFile, 'learner' | 'exportedAt'>): string {
-  const slug = file.learner.name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `chartlab-progress-${slug || 'learner'}-${file.exportedAt.slice(0, 10)}.json`;
+  return `chartlab-progress-${fileNameSlug(file.learner.name) || 'learner'}-${file.exportedAt.slice(0, 10)}.json`;
 }
 
 // --- Import ---------------------------------------------------------------------------------
